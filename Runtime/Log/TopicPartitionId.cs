@@ -1,0 +1,4 @@
+namespace Runtime.Log;
+
+/// <summary>A topic partition.</summary>
+public readonly record struct TopicPartitionId(string Topic, int Partition);
