@@ -1,0 +1,106 @@
+namespace Grains.Interfaces.Events;
+
+/// <summary>
+/// Validates an <see cref="InteractionEvent"/> the same way at the HTTP edge and in the silo, so a
+/// record is rejected with the same reasons wherever it enters.
+/// </summary>
+public static class EventValidator
+{
+    /// <summary>Every problem with <paramref name="candidate"/>; empty when it is valid.</summary>
+    public static IReadOnlyList<ValidationError> Validate(InteractionEvent candidate, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var errors = new List<ValidationError>();
+        Id(errors, "eventId", candidate.EventId);
+        Id(errors, "userId", candidate.UserId);
+        if (string.IsNullOrEmpty(candidate.Type))
+        {
+            errors.Add(new("type", "is required"));
+        }
+        else if (!IsIdentifier(candidate.Type))
+        {
+            errors.Add(new("type", $"must be a lowercase identifier of at most {EventLimits.MaxTypeLength} characters (a-z, 0-9, _), starting with a letter"));
+        }
+
+        if (candidate.Timestamp == default)
+        {
+            errors.Add(new("timestamp", "is required (ISO-8601, for example 2026-01-31T12:00:00Z)"));
+        }
+        else if (candidate.Timestamp > now + EventLimits.MaxFutureSkew)
+        {
+            errors.Add(new("timestamp", $"is more than {EventLimits.MaxFutureSkew.TotalMinutes:0} minutes in the future"));
+        }
+
+        OptionalId(errors, "sessionId", candidate.SessionId);
+        OptionalId(errors, "itemId", candidate.ItemId);
+        Text(errors, "category", candidate.Category);
+        Text(errors, "device", candidate.Device);
+        Text(errors, "location", candidate.Location);
+        if (candidate.Value is { } value && (double.IsNaN(value) || double.IsInfinity(value)))
+        {
+            errors.Add(new("value", "must be a finite number"));
+        }
+
+        if (candidate.Properties is { } properties)
+        {
+            if (properties.Count > EventLimits.MaxProperties)
+            {
+                errors.Add(new("properties", $"has {properties.Count} entries; at most {EventLimits.MaxProperties} are allowed"));
+            }
+
+            foreach (var (key, text) in properties)
+            {
+                if (key.Length is 0 or > EventLimits.MaxTypeLength || (text?.Length ?? 0) > EventLimits.MaxTextLength)
+                {
+                    errors.Add(new($"properties.{key}", $"keys must be 1-{EventLimits.MaxTypeLength} characters and values at most {EventLimits.MaxTextLength}"));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Ids are 1-128 characters of letters, digits and <c>-_.:@</c>, so they are safe in URLs and logs.</summary>
+    public static bool IsValidId(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= EventLimits.MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@');
+
+    private static bool IsIdentifier(string type) =>
+        type.Length <= EventLimits.MaxTypeLength && char.IsAsciiLetterLower(type[0]) && type.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+
+    private static void Id(List<ValidationError> errors, string field, string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            errors.Add(new(field, "is required"));
+        }
+        else
+        {
+            OptionalId(errors, field, id);
+        }
+    }
+
+    private static void OptionalId(List<ValidationError> errors, string field, string? id)
+    {
+        if (id is null)
+        {
+            return;
+        }
+
+        if (id.Length > EventLimits.MaxIdLength)
+        {
+            errors.Add(new(field, $"is {id.Length} characters long; at most {EventLimits.MaxIdLength} are allowed"));
+        }
+        else if (!IsValidId(id))
+        {
+            errors.Add(new(field, "may contain only letters, digits and - _ . : @"));
+        }
+    }
+
+    private static void Text(List<ValidationError> errors, string field, string? text)
+    {
+        if (text is not null && text.Length > EventLimits.MaxTextLength)
+        {
+            errors.Add(new(field, $"is {text.Length} characters long; at most {EventLimits.MaxTextLength} are allowed"));
+        }
+    }
+}

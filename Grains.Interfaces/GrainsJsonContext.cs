@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Grains.Interfaces.Events;
+using Grains.Interfaces.Users;
+
+namespace Grains.Interfaces;
+
+/// <summary>Source-generated JSON metadata for every contract type: events, grain call arguments and results.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(InteractionEvent))]
+[JsonSerializable(typeof(InteractionEvent[]))]
+[JsonSerializable(typeof(UserFeatures))]
+[JsonSerializable(typeof(ValidationError))]
+public sealed partial class GrainsJsonContext : JsonSerializerContext;

@@ -1,0 +1,82 @@
+using Runtime.Diagnostics;
+using Runtime.Log;
+using Runtime.Processing;
+
+namespace Runtime.Activation;
+
+/// <summary>
+/// The silo's single consumer: one dedicated thread polls the log and hands each record to its
+/// partition's processor. Rebalance callbacks run on this thread, inside Consume.
+/// </summary>
+internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manager, TopicNames topics, PartitionServices services) : IDisposable
+{
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan OffsetCommitInterval = TimeSpan.FromSeconds(5);
+    private readonly CancellationTokenSource _stop = new();
+    private Thread? _thread;
+
+    /// <summary>Set when the loop died; the silo reports itself not ready.</summary>
+    public Exception? Failure { get; private set; }
+
+    public void Start()
+    {
+        consumer.Subscribe([topics.Events, topics.Internal]);
+        _thread = new Thread(Run) { IsBackground = true, Name = "grain-consumer" };
+        _thread.Start();
+    }
+
+    /// <summary>Leaves the group (final checkpoints run in the revoke callback) and waits for the thread.</summary>
+    public void Stop()
+    {
+        _stop.Cancel();
+        _thread?.Join();
+    }
+
+    public void Dispose() => _stop.Dispose();
+
+    private void Run()
+    {
+        var lastCommit = services.Time.GetTimestamp();
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var record = consumer.Consume(PollTimeout);
+                if (record is not null)
+                {
+                    manager.Dispatch(record);
+                }
+
+                if (services.Time.GetElapsedTime(lastCommit) >= OffsetCommitInterval)
+                {
+                    lastCommit = services.Time.GetTimestamp();
+                    CommitCheckpointedOffsets();
+                }
+            }
+        }
+#pragma warning disable CA1031 // Reported through Failure and readiness; the host decides what to do.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Failure = exception;
+            RuntimeLog.ConsumerLoopFailed(services.Logger, exception);
+        }
+        finally
+        {
+            consumer.Close();
+            consumer.Dispose();
+        }
+    }
+
+    /// <summary>Mirrors checkpointed positions into the log's offset store so external tools see the group's lag.</summary>
+    private void CommitCheckpointedOffsets()
+    {
+        var positions = manager.Processors
+            .SelectMany(processor => processor.CommittedPositions.Select(p => new TopicPartitionPosition(p.Key, processor.Partition, p.Value)))
+            .ToList();
+        if (positions.Count > 0)
+        {
+            consumer.CommitOffsets(positions);
+        }
+    }
+}

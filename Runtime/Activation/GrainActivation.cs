@@ -1,0 +1,111 @@
+using Runtime.Abstractions;
+using Runtime.Grains;
+
+namespace Runtime.Activation;
+
+/// <summary>
+/// One live grain instance and its turn lock. Every call and every event batch runs as a turn
+/// under <see cref="_turn"/>, which is what makes a grain single-threaded.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The semaphore never allocates a wait handle (only WaitAsync is used), so there is nothing to dispose.")]
+internal sealed class GrainActivation
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly IDurabilityTracker _durability;
+    private long _changeVersion;
+    private long _savedVersion;
+    private long _lastUsedTicks;
+
+    public GrainActivation(GrainId grainId, Grain grain, IDurabilityTracker durability, long nowTicks)
+    {
+        GrainId = grainId;
+        Grain = grain;
+        _durability = durability;
+        _lastUsedTicks = nowTicks;
+        grain.Attach(this);
+    }
+
+    public GrainId GrainId { get; }
+
+    public Grain Grain { get; }
+
+    /// <summary>True once the grain called ClearState and has not changed since: the stored row is deleted.</summary>
+    public bool IsCleared { get; private set; }
+
+    public bool IsDirty => Volatile.Read(ref _changeVersion) != Volatile.Read(ref _savedVersion);
+
+    public bool DeactivationRequested { get; private set; }
+
+    /// <summary>False once removed from its partition; a caller holding a stale reference must re-resolve.</summary>
+    public bool IsActive { get; private set; } = true;
+
+    public long LastUsedTicks => Volatile.Read(ref _lastUsedTicks);
+
+    public void MarkDirty()
+    {
+        IsCleared = false;
+        Interlocked.Increment(ref _changeVersion);
+    }
+
+    /// <summary>Marks the state changed without undoing a ClearState in the same turn (events always dirty a grain).</summary>
+    public void MarkTouchedByEvents() => Interlocked.Increment(ref _changeVersion);
+
+    public void MarkCleared()
+    {
+        IsCleared = true;
+        Interlocked.Increment(ref _changeVersion);
+    }
+
+    public void RequestDeactivation() => DeactivationRequested = true;
+
+    public Task WaitForDurableAsync() => _durability.WaitForCheckpointAsync();
+
+    /// <summary>Runs <paramref name="work"/> as one turn. Fails fast when the activation is gone.</summary>
+    public async Task<T> RunTurnAsync<T>(Func<Grain, Task<T>> work, long nowTicks, CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!IsActive)
+            {
+                throw new GrainUnavailableException($"Grain {GrainId} was deactivated; resolve it again.");
+            }
+
+            Volatile.Write(ref _lastUsedTicks, nowTicks);
+            return await work(Grain).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Waits for the turn lock; the caller must call <see cref="ExitTurn"/>.</summary>
+    public Task EnterTurnAsync(CancellationToken cancellationToken) => _turn.WaitAsync(cancellationToken);
+
+    public void ExitTurn() => _turn.Release();
+
+    public void Touch(long nowTicks) => Volatile.Write(ref _lastUsedTicks, nowTicks);
+
+    /// <summary>Captures the state to save; call inside a turn. Returns the change version it reflects.</summary>
+    public (byte[]? State, long Version) Snapshot() => (Grain.SerializeState(), Volatile.Read(ref _changeVersion));
+
+    /// <summary>Records that the snapshot of <paramref name="version"/> is durable.</summary>
+    public void MarkSaved(long version)
+    {
+        // Only move forward: a later change made while the commit ran stays dirty.
+        long current;
+        do
+        {
+            current = Volatile.Read(ref _savedVersion);
+            if (version <= current)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _savedVersion, version, current) != current);
+    }
+
+    /// <summary>Marks the activation gone; call inside a turn so no call is mid-flight.</summary>
+    public void Retire() => IsActive = false;
+}

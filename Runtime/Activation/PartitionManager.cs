@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Runtime.Diagnostics;
+using Runtime.Log;
+using Runtime.Storage;
+
+namespace Runtime.Activation;
+
+/// <summary>
+/// Turns consumer-group rebalances into partition ownership: on assignment it takes each partition's
+/// lease (bumping its epoch, which fences the previous owner) and starts a processor from the stored
+/// positions; on revocation it stops the processor after a final checkpoint.
+/// </summary>
+internal sealed class PartitionManager : IAssignmentListener
+{
+    private static readonly TimeSpan RevokeTimeout = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<int, PartitionProcessor> _processors = new();
+    private PartitionServices? _services;
+    private SiloIdentity? _identity;
+
+    /// <summary>True once the group has given this silo an assignment (possibly empty).</summary>
+    public bool AssignmentReceived { get; private set; }
+
+    public IEnumerable<PartitionProcessor> Processors => _processors.Values;
+
+    public void Start(PartitionServices services, SiloIdentity identity)
+    {
+        _services = services;
+        _identity = identity;
+    }
+
+    public bool TryGetRunning(int partition, out PartitionProcessor processor) =>
+        _processors.TryGetValue(partition, out processor!) && processor.Status == PartitionStatus.Running;
+
+    public void Dispatch(LogRecord record)
+    {
+        if (_processors.TryGetValue(record.Partition, out var processor))
+        {
+            processor.Enqueue(record);
+        }
+    }
+
+    public IReadOnlyList<TopicPartitionPosition> OnAssigned(IReadOnlyList<TopicPartitionId> partitions)
+    {
+        var services = _services ?? throw new InvalidOperationException("The partition manager was not started.");
+        var numbers = partitions.Select(p => p.Partition).Distinct().Order().ToList();
+        RuntimeLog.Assigned(services.Logger, string.Join(",", numbers));
+
+        // Leases are taken in parallel: a silo joining an 8-partition cluster should not wait for 8 round trips in a row.
+        var leases = Task.WhenAll(numbers.Select(n => services.Store.AcquireAsync(services.Cluster, n, _identity!, CancellationToken.None)))
+            .GetAwaiter().GetResult();
+        var positions = new List<TopicPartitionPosition>();
+        foreach (var lease in leases)
+        {
+            var processor = new PartitionProcessor(services, lease);
+            if (_processors.TryRemove(lease.Partition, out var stale))
+            {
+                stale.StopAsync().GetAwaiter().GetResult();
+            }
+
+            _processors[lease.Partition] = processor;
+            processor.Start();
+            RuntimeLog.PartitionAcquired(services.Logger, lease.Partition, lease.Epoch, Describe(lease.Positions));
+            foreach (var assigned in partitions.Where(p => p.Partition == lease.Partition))
+            {
+                if (lease.Positions.TryGetValue(assigned.Topic, out var offset))
+                {
+                    positions.Add(new TopicPartitionPosition(assigned.Topic, assigned.Partition, offset));
+                }
+            }
+        }
+
+        AssignmentReceived = true;
+        return positions;
+    }
+
+    public void OnRevoked(IReadOnlyList<TopicPartitionId> partitions)
+    {
+        var numbers = partitions.Select(p => p.Partition).Distinct().Order().ToList();
+        if (_services is not null)
+        {
+            RuntimeLog.Revoked(_services.Logger, string.Join(",", numbers));
+        }
+
+        StopAsync(numbers).Wait(RevokeTimeout);
+    }
+
+    /// <summary>Stops every partition (shutdown without a consumer to revoke them).</summary>
+    public Task StopAllAsync() => StopAsync(_processors.Keys.ToList());
+
+    private async Task StopAsync(IEnumerable<int> numbers)
+    {
+        var stopping = new List<Task>();
+        foreach (var number in numbers)
+        {
+            if (_processors.TryRemove(number, out var processor))
+            {
+                stopping.Add(StopOneAsync(processor));
+            }
+        }
+
+        await Task.WhenAll(stopping).ConfigureAwait(false);
+    }
+
+    private async Task StopOneAsync(PartitionProcessor processor)
+    {
+        try
+        {
+            await processor.StopAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // One partition failing to stop cleanly must not keep the others from being released.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            RuntimeLog.PartitionStopFailed(_services!.Logger, exception, processor.Partition);
+        }
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, long> positions) =>
+        positions.Count == 0 ? "the beginning" : string.Join(", ", positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}@{p.Value}")));
+}

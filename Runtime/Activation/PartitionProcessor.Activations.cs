@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using Runtime.Abstractions;
+using Runtime.Diagnostics;
+using Runtime.Grains;
+
+namespace Runtime.Activation;
+
+/// <summary>The activation table of one partition: creation on first use, batch loading, idle removal.</summary>
+internal sealed partial class PartitionProcessor
+{
+    private readonly ConcurrentDictionary<GrainId, Task<GrainActivation>> _activations = new();
+
+    public int ActivationCount => _activations.Count;
+
+    /// <summary>Runs one grain call as a turn, activating the grain if needed.</summary>
+    public async Task<object?> InvokeAsync(GrainId grainId, Func<Grain, Task<object?>> call, CancellationToken cancellationToken)
+    {
+        // An activation can be retired between lookup and turn (idle sweep); a fresh lookup then finds or makes its successor.
+        for (var attempt = 0; ; attempt++)
+        {
+            var activation = await GetActivationAsync(grainId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await activation.RunTurnAsync(call, _services.Time.GetTimestamp(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (GrainUnavailableException) when (attempt < 3 && _status == PartitionStatus.Running)
+            {
+            }
+        }
+    }
+
+    private async Task<GrainActivation> GetActivationAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            EnsureRunning();
+            if (_activations.TryGetValue(grainId, out var existing))
+            {
+                var activation = await existing.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (activation.IsActive)
+                {
+                    return activation;
+                }
+
+                _activations.TryRemove(new KeyValuePair<GrainId, Task<GrainActivation>>(grainId, existing));
+                continue;
+            }
+
+            var created = new TaskCompletionSource<GrainActivation>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_activations.TryAdd(grainId, created.Task))
+            {
+                await LoadAsync(grainId.Type, [(grainId.Key, created)]).ConfigureAwait(false);
+                return await created.Task.ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Activates every key of a batch, loading all missing states in one storage round trip.</summary>
+    private async Task<Dictionary<string, GrainActivation>> ActivateManyAsync(string grainType, List<string> keys)
+    {
+        var pending = new List<(string Key, Task<GrainActivation> Task)>(keys.Count);
+        var toLoad = new List<(string Key, TaskCompletionSource<GrainActivation> Source)>();
+        foreach (var key in keys)
+        {
+            var grainId = new GrainId(grainType, key);
+            while (true)
+            {
+                if (_activations.TryGetValue(grainId, out var existing))
+                {
+                    pending.Add((key, existing));
+                    break;
+                }
+
+                var created = new TaskCompletionSource<GrainActivation>(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_activations.TryAdd(grainId, created.Task))
+                {
+                    toLoad.Add((key, created));
+                    pending.Add((key, created.Task));
+                    break;
+                }
+            }
+        }
+
+        if (toLoad.Count > 0)
+        {
+            await LoadAsync(grainType, toLoad).ConfigureAwait(false);
+        }
+
+        var result = new Dictionary<string, GrainActivation>(keys.Count, StringComparer.Ordinal);
+        foreach (var (key, task) in pending)
+        {
+            result[key] = await task.ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task LoadAsync(string grainType, IReadOnlyList<(string Key, TaskCompletionSource<GrainActivation> Source)> toLoad)
+    {
+        var registration = _services.Registry.Get(grainType);
+        IReadOnlyDictionary<string, Storage.StoredGrainState> states;
+        try
+        {
+            states = await _services.Store.ReadGrainsAsync(_services.Cluster, grainType, toLoad.Select(item => item.Key).ToList(), _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            foreach (var (key, source) in toLoad)
+            {
+                _activations.TryRemove(new GrainId(grainType, key), out _);
+                source.TrySetException(new GrainUnavailableException($"Could not load grain {grainType}/{key}: {exception.Message}", exception));
+            }
+
+            throw;
+        }
+
+        foreach (var (key, source) in toLoad)
+        {
+            var grainId = new GrainId(grainType, key);
+            try
+            {
+                var grain = registration.Create(_services.Services);
+                var activation = new GrainActivation(grainId, grain, this, _services.Time.GetTimestamp());
+                grain.LoadState(states.TryGetValue(key, out var stored) ? stored.State : null);
+                await grain.OnActivateAsync(_stopping.Token).ConfigureAwait(false);
+                source.TrySetResult(activation);
+            }
+#pragma warning disable CA1031 // The failure is handed to every caller waiting for this activation.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                _activations.TryRemove(grainId, out _);
+                source.TrySetException(exception);
+            }
+        }
+    }
+
+    /// <summary>Deactivates clean activations that have been idle too long or asked to go.</summary>
+    private async Task SweepIdleAsync()
+    {
+        var now = _services.Time.GetTimestamp();
+        foreach (var (grainId, task) in _activations)
+        {
+            if (!task.IsCompletedSuccessfully)
+            {
+                continue;
+            }
+
+            var activation = task.Result;
+            var idle = _services.Time.GetElapsedTime(activation.LastUsedTicks, now) >= _services.Options.IdleTimeout;
+            if (activation.IsDirty || !(idle || activation.DeactivationRequested))
+            {
+                continue;
+            }
+
+            await activation.EnterTurnAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                // Dirty again (a call slipped in) means not idle after all; a later sweep retries.
+                if (activation.IsDirty)
+                {
+                    continue;
+                }
+
+                await DeactivateAsync(activation).ConfigureAwait(false);
+                if (!activation.IsDirty)
+                {
+                    activation.Retire();
+                    _activations.TryRemove(grainId, out _);
+                }
+            }
+            finally
+            {
+                activation.ExitTurn();
+            }
+        }
+    }
+
+    private async Task DeactivateAsync(GrainActivation activation)
+    {
+        try
+        {
+            await activation.Grain.OnDeactivateAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A failing OnDeactivateAsync must not keep the partition from moving on.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            RuntimeLog.DeactivationFailed(_services.Logger, exception, activation.GrainId.ToString());
+        }
+    }
+
+    private void EnsureRunning()
+    {
+        if (_status != PartitionStatus.Running)
+        {
+            throw new GrainUnavailableException($"Partition {Partition} is {_status.ToString().ToLowerInvariant()} on this silo.");
+        }
+    }
+
+    private Dictionary<string, int> CountActivationsByType() =>
+        _activations.Keys.GroupBy(id => id.Type, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+}

@@ -1,0 +1,252 @@
+using System.Threading.Channels;
+using Runtime.Abstractions;
+using Runtime.Diagnostics;
+using Runtime.Grains;
+using Runtime.Log;
+using Runtime.Processing;
+using Runtime.Storage;
+
+namespace Runtime.Activation;
+
+/// <summary>
+/// Owns one partition on this silo: applies its records to grains in order, one batch at a time,
+/// and checkpoints grain state with the consumed positions in one fenced transaction.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The token source is disposed at the end of StopAsync, the processor's last act.")]
+internal sealed partial class PartitionProcessor : IDurabilityTracker
+{
+    private readonly PartitionServices _services;
+    private readonly Channel<LogRecord> _inbox;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<string, long> _positions;
+    private readonly Dictionary<string, long> _dedupe;
+    private Task _loop = Task.CompletedTask;
+    private volatile PartitionStatus _status = PartitionStatus.Running;
+
+    public PartitionProcessor(PartitionServices services, PartitionLease lease)
+    {
+        _services = services;
+        Partition = lease.Partition;
+        Epoch = lease.Epoch;
+        _positions = new Dictionary<string, long>(lease.Positions, StringComparer.Ordinal);
+        _dedupe = new Dictionary<string, long>(lease.DedupeMarks, StringComparer.Ordinal);
+        _committedPositions = new Dictionary<string, long>(_positions, StringComparer.Ordinal);
+        _committedDedupe = new Dictionary<string, long>(_dedupe, StringComparer.Ordinal);
+        _lastCheckpointTicks = services.Time.GetTimestamp();
+        _inbox = Channel.CreateBounded<LogRecord>(new BoundedChannelOptions(services.Options.PartitionQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public int Partition { get; }
+
+    public long Epoch { get; }
+
+    public PartitionStatus Status => _status;
+
+    /// <summary>Where each topic of this partition resumes after a crash: the last committed positions.</summary>
+    public IReadOnlyDictionary<string, long> CommittedPositions => _committedPositions;
+
+    public void Start() => _loop = Task.Run(RunAsync);
+
+    /// <summary>Hands a consumed record to the processor; blocks the consumer thread while the queue is full.</summary>
+    public void Enqueue(LogRecord record)
+    {
+        while (!_inbox.Writer.TryWrite(record))
+        {
+            if (_status != PartitionStatus.Running)
+            {
+                return;
+            }
+
+            // Back-pressure: the consumer waits here, which slows fetching for every partition. Bounded
+            // waits keep it responsive to a stop.
+            _inbox.Writer.WaitToWriteAsync(_stopping.Token).AsTask().Wait(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<LogRecord>(_services.Options.MaxBatchSize);
+        var reader = _inbox.Reader;
+        var token = _stopping.Token;
+        try
+        {
+            while (!token.IsCancellationRequested && _status == PartitionStatus.Running)
+            {
+                if (await WaitForRecordsAsync(reader, token).ConfigureAwait(false))
+                {
+                    while (batch.Count < _services.Options.MaxBatchSize && reader.TryRead(out var record))
+                    {
+                        batch.Add(record);
+                    }
+
+                    await ApplyBatchAsync(batch).ConfigureAwait(false);
+                    batch.Clear();
+                }
+
+                if (CheckpointDue())
+                {
+                    await CheckpointAsync(final: false).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Stopping: the final checkpoint runs in StopAsync.
+        }
+    }
+
+    private async ValueTask<bool> WaitForRecordsAsync(ChannelReader<LogRecord> reader, CancellationToken token)
+    {
+        if (reader.TryPeek(out _))
+        {
+            return true;
+        }
+
+        var untilCheckpoint = NextCheckpointDelay();
+        if (untilCheckpoint <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+        timeout.CancelAfter(untilCheckpoint);
+        try
+        {
+            return await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task ApplyBatchAsync(List<LogRecord> batch)
+    {
+        var groups = new Dictionary<string, List<PendingEvent>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var binding = _services.EventStream;
+        foreach (var record in batch)
+        {
+            _positions[record.Topic] = record.Offset + 1;
+            if (binding is null)
+            {
+                continue;
+            }
+
+            var pending = Route(record, binding);
+            if (pending is null)
+            {
+                continue;
+            }
+
+            if (!groups.TryGetValue(pending.Value.GrainKey, out var events))
+            {
+                groups[pending.Value.GrainKey] = events = [];
+                order.Add(pending.Value.GrainKey);
+            }
+
+            events.Add(pending.Value);
+        }
+
+        if (order.Count == 0)
+        {
+            return;
+        }
+
+        var activations = await ActivateManyAsync(binding!.GrainType, order).ConfigureAwait(false);
+        var applied = 0;
+        foreach (var key in order)
+        {
+            applied += await DeliverAsync(activations[key], groups[key], binding).ConfigureAwait(false);
+        }
+
+        _services.Instruments.EventsProcessed.Add(applied);
+    }
+
+    /// <summary>Decides what one record means here: an event for a local grain, a re-route, a duplicate or a dead letter.</summary>
+    private PendingEvent? Route(LogRecord record, IEventStreamBinding binding)
+    {
+        var source = record;
+        if (record.Topic == _services.Topics.Internal)
+        {
+            if (!ForwardEnvelope.TryDecode(record.Value, out var envelope))
+            {
+                SendToDeadLetters(record, "internal record is not a valid forward envelope");
+                return null;
+            }
+
+            var stream = envelope.DedupeStream;
+            if (_dedupe.TryGetValue(stream, out var applied) && envelope.SourceOffset <= applied)
+            {
+                _services.Instruments.DuplicatesDropped.Add(1);
+                return null;
+            }
+
+            _dedupe[stream] = envelope.SourceOffset;
+            source = new LogRecord(_services.Topics.Events, envelope.SourcePartition, envelope.SourceOffset, envelope.Key, envelope.Value);
+        }
+        else if (record.Topic != _services.Topics.Events)
+        {
+            return null;
+        }
+
+        var decoded = binding.Decode(source);
+        if (!decoded.IsValid)
+        {
+            SendToDeadLetters(source, decoded.Error!);
+            return null;
+        }
+
+        var home = GrainPartitioner.PartitionOf(decoded.GrainKey!, _services.PartitionCount);
+        if (home != Partition)
+        {
+            // Only records read from the events topic are re-routed; a forwarded record always lands home.
+            _services.Producer.Produce(_services.Topics.Internal, home, record.Key, ForwardEnvelope.From(record).Encode());
+            _services.Instruments.EventsForwarded.Add(1);
+            return null;
+        }
+
+        return new PendingEvent(decoded.GrainKey!, decoded.Event!, new EventContext(source.Topic, source.Partition, source.Offset), source);
+    }
+
+    private async Task<int> DeliverAsync(GrainActivation activation, List<PendingEvent> events, IEventStreamBinding binding)
+    {
+        var started = _services.Time.GetTimestamp();
+        await activation.EnterTurnAsync(CancellationToken.None).ConfigureAwait(false);
+        var applied = 0;
+        try
+        {
+            activation.Touch(started);
+            foreach (var pending in events)
+            {
+                try
+                {
+                    await binding.DeliverAsync(activation.Grain, pending.Event, pending.Context).ConfigureAwait(false);
+                    applied++;
+                }
+#pragma warning disable CA1031 // A grain's failure on one event must not stop the partition: it is dead-lettered.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    SendToDeadLetters(pending.Source, $"grain {activation.GrainId} rejected the event: {exception.Message}");
+                }
+            }
+
+            activation.MarkTouchedByEvents();
+        }
+        finally
+        {
+            activation.ExitTurn();
+        }
+
+        _services.Instruments.TurnDuration.Record(_services.Time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("grain_type", binding.GrainType));
+        return applied;
+    }
+
+    private readonly record struct PendingEvent(string GrainKey, object Event, EventContext Context, LogRecord Source);
+}

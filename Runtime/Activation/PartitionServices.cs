@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+using Runtime.Diagnostics;
+using Runtime.Grains;
+using Runtime.Hosting;
+using Runtime.Log;
+using Runtime.Processing;
+using Runtime.Storage;
+
+namespace Runtime.Activation;
+
+/// <summary>What every partition processor of a silo shares.</summary>
+internal sealed record PartitionServices(
+    string Cluster,
+    TopicNames Topics,
+    int PartitionCount,
+    int DeadLetterPartitions,
+    ICheckpointStore Store,
+    ILogProducer Producer,
+    GrainTypeRegistry Registry,
+    IEventStreamBinding? EventStream,
+    RuntimeOptions Options,
+    TimeProvider Time,
+    IServiceProvider Services,
+    RuntimeInstruments Instruments,
+    ILogger Logger);

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace Runtime.Diagnostics;
+
+/// <summary>The runtime's structured log messages.</summary>
+internal static partial class RuntimeLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Partition {Partition} acquired at epoch {Epoch}, resuming from {Positions}")]
+    public static partial void PartitionAcquired(ILogger logger, int partition, long epoch, string positions);
+
+    [LoggerMessage(2, LogLevel.Information, "Partition {Partition} released after {Activations} activations were saved")]
+    public static partial void PartitionReleased(ILogger logger, int partition, int activations);
+
+    [LoggerMessage(3, LogLevel.Warning, "Partition {Partition} was fenced at epoch {Epoch}: another silo owns it now; dropping its activations")]
+    public static partial void PartitionFenced(ILogger logger, int partition, long epoch);
+
+    [LoggerMessage(4, LogLevel.Error, "Checkpoint of partition {Partition} failed; will retry")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception, int partition);
+
+    [LoggerMessage(5, LogLevel.Warning, "Record {Topic}/{Partition}@{Offset} sent to the dead-letter topic: {Reason}")]
+    public static partial void DeadLettered(ILogger logger, string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(6, LogLevel.Information, "Silo {SiloId} started at {Address} in cluster {Cluster} ({Mode})")]
+    public static partial void SiloStarted(ILogger logger, string siloId, string address, string cluster, string mode);
+
+    [LoggerMessage(7, LogLevel.Information, "Assigned partitions [{Partitions}]")]
+    public static partial void Assigned(ILogger logger, string partitions);
+
+    [LoggerMessage(8, LogLevel.Information, "Revoked partitions [{Partitions}]")]
+    public static partial void Revoked(ILogger logger, string partitions);
+
+    [LoggerMessage(9, LogLevel.Error, "The consumer loop failed; the silo stops consuming")]
+    public static partial void ConsumerLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "Background task {Task} failed; it will run again")]
+    public static partial void BackgroundTaskFailed(ILogger logger, Exception exception, string task);
+
+    [LoggerMessage(11, LogLevel.Error, "Deactivating grain {GrainId} failed")]
+    public static partial void DeactivationFailed(ILogger logger, Exception exception, string grainId);
+
+    [LoggerMessage(12, LogLevel.Error, "Stopping partition {Partition} failed")]
+    public static partial void PartitionStopFailed(ILogger logger, Exception exception, int partition);
+}

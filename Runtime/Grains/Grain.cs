@@ -1,0 +1,41 @@
+using Runtime.Abstractions;
+using Runtime.Activation;
+
+namespace Runtime.Grains;
+
+/// <summary>
+/// Base class of every grain. The runtime creates the instance (with constructor injection), sets
+/// its identity, loads its state and then runs one turn at a time on it: no two calls or event
+/// batches ever execute concurrently inside one activation.
+/// </summary>
+public abstract class Grain
+{
+    private GrainActivation? _activation;
+
+    /// <summary>This grain's identity.</summary>
+    public GrainId GrainId => Activation.GrainId;
+
+    /// <summary>This grain's key.</summary>
+    public string Key => Activation.GrainId.Key;
+
+    internal GrainActivation Activation => _activation ?? throw new InvalidOperationException("The grain is not activated yet.");
+
+    /// <summary>Runs after the state is loaded, before the first call or event.</summary>
+    public virtual Task OnActivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs before the activation is dropped (idle, rebalance or shutdown); state is saved afterwards.</summary>
+    public virtual Task OnDeactivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Asks the runtime to deactivate this grain after the current turn, saving its state first.</summary>
+    protected void DeactivateOnIdle() => Activation.RequestDeactivation();
+
+    internal void Attach(GrainActivation activation) => _activation = activation;
+
+    /// <summary>The state to persist (UTF-8 JSON), or null when the grain has none or it was cleared.</summary>
+    internal virtual byte[]? SerializeState() => null;
+
+    /// <summary>Loads persisted state; null means the grain has never been stored.</summary>
+    internal virtual void LoadState(byte[]? state)
+    {
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Runtime.Abstractions.Remoting;
+using Runtime.Processing;
+
+namespace Runtime.Grains;
+
+/// <summary>What a silo hosts: its grain types, the event stream that feeds them, and the JSON metadata of their contracts.</summary>
+public sealed class GrainCatalog
+{
+    private readonly List<IJsonTypeInfoResolver> _resolvers = [RemotingJsonContextResolver()];
+    private JsonSerializerOptions? _options;
+
+    public GrainTypeRegistry Registry { get; } = new();
+
+    internal Func<IServiceProvider, IEventStreamBinding>? EventStreamFactory { get; set; }
+
+    /// <summary>The JSON options used for grain calls: web defaults, resolved by the registered contexts only.</summary>
+    public JsonSerializerOptions JsonOptions => _options ??= new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine([.. _resolvers]),
+    };
+
+    internal void AddResolver(IJsonTypeInfoResolver resolver)
+    {
+        if (_options is not null)
+        {
+            throw new InvalidOperationException("JSON contexts must be registered before the silo starts.");
+        }
+
+        _resolvers.Add(resolver);
+    }
+
+    /// <summary>Checks that every registered grain's contract types have JSON metadata.</summary>
+    public void Validate()
+    {
+        var codec = new GrainCallCodec(JsonOptions);
+        foreach (var registration in Registry.All)
+        {
+            codec.Validate(registration.Interface);
+        }
+    }
+
+    private static IJsonTypeInfoResolver RemotingJsonContextResolver() => RemotingJsonContext.Default;
+}

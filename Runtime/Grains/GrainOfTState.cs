@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Runtime.Grains;
+
+/// <summary>
+/// A grain with persisted state. Changes are saved with the partition's next checkpoint (at most
+/// <c>Runtime:CheckpointInterval</c> later), in the same transaction as the consumed offsets, so
+/// state changed by events is exactly-once across crashes.
+/// </summary>
+/// <typeparam name="TState">The persisted state record.</typeparam>
+public abstract class Grain<TState> : Grain
+    where TState : class
+{
+    private readonly JsonTypeInfo<TState> _stateType;
+    private readonly Func<TState> _emptyState;
+    private TState? _state;
+
+    /// <param name="stateType">Source-generated JSON metadata for <typeparamref name="TState"/>.</param>
+    /// <param name="emptyState">The state of a grain that was never stored (or was cleared).</param>
+    protected Grain(JsonTypeInfo<TState> stateType, Func<TState> emptyState)
+    {
+        _stateType = stateType;
+        _emptyState = emptyState;
+    }
+
+    /// <summary>The current state. Assigning it marks the grain changed.</summary>
+    protected TState State
+    {
+        get => _state ??= _emptyState();
+        set
+        {
+            _state = value;
+            MarkStateChanged();
+        }
+    }
+
+    /// <summary>True when the state was loaded from storage rather than created empty.</summary>
+    protected bool StateWasStored { get; private set; }
+
+    /// <summary>Marks the state as changed so the next checkpoint saves it.</summary>
+    protected void MarkStateChanged() => Activation.MarkDirty();
+
+    /// <summary>Marks the state changed and completes once a checkpoint that includes it is durable.</summary>
+    protected Task WriteStateAsync()
+    {
+        Activation.MarkDirty();
+        return Activation.WaitForDurableAsync();
+    }
+
+    /// <summary>Resets the state to empty and deletes the stored row at the next checkpoint.</summary>
+    protected void ClearState()
+    {
+        _state = _emptyState();
+        StateWasStored = false;
+        Activation.MarkCleared();
+    }
+
+    internal override byte[]? SerializeState() =>
+        Activation.IsCleared ? null : JsonSerializer.SerializeToUtf8Bytes(State, _stateType);
+
+    internal override void LoadState(byte[]? state)
+    {
+        StateWasStored = state is not null;
+        _state = state is null ? _emptyState() : JsonSerializer.Deserialize(state, _stateType) ?? _emptyState();
+    }
+}

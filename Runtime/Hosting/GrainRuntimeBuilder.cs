@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Runtime.Abstractions;
+using Runtime.Abstractions.Remoting;
+using Runtime.Grains;
+using Runtime.Processing;
+
+namespace Runtime.Hosting;
+
+/// <summary>Registers grain types, the event stream and contract JSON metadata with the runtime.</summary>
+public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainCatalog catalog)
+{
+    public IServiceCollection Services { get; } = services;
+
+    /// <summary>Binds a grain interface to its sealed implementation class.</summary>
+    public GrainRuntimeBuilder AddGrain<TInterface, TGrain>()
+        where TInterface : IGrainWithStringKey
+        where TGrain : Grain, TInterface
+    {
+        catalog.Registry.Add<TInterface, TGrain>();
+        return this;
+    }
+
+    /// <summary>
+    /// Feeds the cluster's events topic to the grain type <typeparamref name="TInterface"/>, whose
+    /// class must implement <see cref="IEventConsumer{TEvent}"/>. One stream per silo.
+    /// </summary>
+    public GrainRuntimeBuilder AddEventStream<TInterface, TEvent>(Func<IServiceProvider, IRecordDecoder<TEvent>> decoderFactory)
+        where TInterface : IGrainWithStringKey
+        where TEvent : class
+    {
+        if (catalog.EventStreamFactory is not null)
+        {
+            throw new InvalidOperationException("An event stream is already registered; a silo consumes one events topic.");
+        }
+
+        var grainType = GrainInterfaceCatalog.NameOf(typeof(TInterface));
+        catalog.EventStreamFactory = provider => new EventStreamBinding<TEvent>(grainType, decoderFactory(provider));
+        return this;
+    }
+
+    /// <summary>Adds source-generated JSON metadata for grain call arguments and results.</summary>
+    public GrainRuntimeBuilder AddJsonContext(JsonSerializerContext context)
+    {
+        catalog.AddResolver(context);
+        return this;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Runtime.Hosting;
+
+/// <summary>The <c>Runtime</c> section: checkpointing, activation lifetime, batching and call behaviour.</summary>
+public sealed class RuntimeOptions
+{
+    public const string SectionName = "Runtime";
+
+    /// <summary>How often each partition commits dirty grain state together with its offsets.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A grain unused for this long is deactivated (after its state is saved).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Most records a partition applies in one batch.</summary>
+    public int MaxBatchSize { get; set; } = 1000;
+
+    /// <summary>Records buffered per partition between the consumer and the partition's processor.</summary>
+    public int PartitionQueueCapacity { get; set; } = 20_000;
+
+    /// <summary>Longest a single grain call may take, including waiting for its turn.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a call keeps retrying while its grain's partition has no reachable owner (rebalance, failover).</summary>
+    public TimeSpan CallRetryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the partition directory is re-read from storage.</summary>
+    public TimeSpan DirectoryRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the silo records its heartbeat and refreshes consumer lag.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The base URL other silos and gateways call this silo on. Empty: the first address the server
+    /// listens on (fine on one host; set it when silos run on different hosts or behind NAT).
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+}

@@ -1,0 +1,98 @@
+using Runtime.Abstractions;
+using Runtime.Abstractions.Remoting;
+using Runtime.Activation;
+using Runtime.Diagnostics;
+using Runtime.Hosting;
+
+namespace Runtime.Remoting;
+
+/// <summary>
+/// Routes a grain call from inside a silo: straight into the local activation when this silo owns
+/// the grain's partition, otherwise over HTTP to the owner. While ownership is moving, it retries
+/// with backoff for at most <see cref="RuntimeOptions.CallRetryTimeout"/>, then surfaces
+/// <see cref="GrainUnavailableException"/>.
+/// </summary>
+internal sealed class SiloGrainCallInvoker(
+    SiloRuntime runtime,
+    PartitionManager manager,
+    HttpGrainTransport transport,
+    RuntimeOptions options,
+    RuntimeInstruments instruments,
+    TimeProvider time) : IGrainCallInvoker
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(500);
+
+    public async Task<object?> InvokeAsync(GrainId grainId, GrainInterface grainInterface, GrainMethod method, object?[] arguments)
+    {
+        var started = time.GetTimestamp();
+        var backoff = FirstBackoff;
+        using var timeout = new CancellationTokenSource(options.CallTimeout, time);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    return await InvokeOnceAsync(grainId, method, arguments, timeout.Token).ConfigureAwait(false);
+                }
+                catch (GrainUnavailableException) when (time.GetElapsedTime(started) + backoff < options.CallRetryTimeout)
+                {
+                    runtime.Directory?.RequestRefresh();
+                    await Task.Delay(backoff, time, timeout.Token).ConfigureAwait(false);
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{grainId}.{method.Name} did not complete within {options.CallTimeout}.");
+        }
+        finally
+        {
+            instruments.GrainCallDuration.Record(
+                time.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("grain_type", grainId.Type),
+                new KeyValuePair<string, object?>("method", method.Name));
+        }
+    }
+
+    private Task<object?> InvokeOnceAsync(GrainId grainId, GrainMethod method, object?[] arguments, CancellationToken cancellationToken)
+    {
+        var partitionCount = runtime.PartitionCount;
+        if (partitionCount == 0)
+        {
+            throw new GrainUnavailableException("The silo has not joined its cluster yet.");
+        }
+
+        var partition = GrainPartitioner.PartitionOf(grainId.Key, partitionCount);
+        if (manager.TryGetRunning(partition, out var processor))
+        {
+            return InvokeLocallyAsync(processor, grainId, method, arguments, cancellationToken);
+        }
+
+        var owner = runtime.Directory?.OwnerOf(partition);
+        if (owner is null || owner == runtime.AddressUri)
+        {
+            throw new GrainUnavailableException($"Partition {partition} of {grainId} has no owner right now.");
+        }
+
+        return transport.SendAsync(owner, grainId, method, arguments, cancellationToken);
+    }
+
+    /// <summary>
+    /// A grain's own failure surfaces as <see cref="GrainCallException"/> whether the grain is local or
+    /// remote, so callers handle one exception type wherever the grain happens to live.
+    /// </summary>
+    private static async Task<object?> InvokeLocallyAsync(PartitionProcessor processor, GrainId grainId, GrainMethod method, object?[] arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await processor.InvokeAsync(grainId, grain => method.InvokeOnAsync(grain, arguments), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not (GrainUnavailableException or OperationCanceledException or GrainCallException))
+        {
+            throw new GrainCallException(exception.Message, exception) { RemoteType = exception.GetType().Name };
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Runtime.Hosting;
+
+namespace Silo;
+
+/// <summary>Tells the person who ran the silo where to find it.</summary>
+internal static class SiloBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var runtime = app.Services.GetRequiredService<SiloRuntime>();
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var where = storage.UsePostgres ? "PostgreSQL" : $"SQLite file {Path.GetFullPath(storage.SqlitePath)}";
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"Silo listening on {address} (cluster '{runtime.Cluster}', {runtime.Mode} mode, state in {where})");
+            Console.WriteLine($"  health: {address}/health/ready   metrics: {address}/metrics");
+        }
+    }
+}

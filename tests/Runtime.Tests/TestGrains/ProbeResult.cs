@@ -1,0 +1,3 @@
+namespace Runtime.Tests.TestGrains;
+
+public sealed record ProbeResult(string ActivationId, int ConcurrentTurns);
