@@ -1,0 +1,52 @@
+namespace Runtime.Storage.Postgres;
+
+/// <summary>The statements of <see cref="PostgresCheckpointStore"/>.</summary>
+internal static class PostgresSql
+{
+    public const string Acquire = """
+        INSERT INTO rt_partitions AS p (cluster, partition, epoch, owner_silo_id, owner_address, acquired_at)
+        VALUES (@cluster, @partition, 1, @silo, @address, @now)
+        ON CONFLICT (cluster, partition) DO UPDATE
+        SET epoch = p.epoch + 1, owner_silo_id = excluded.owner_silo_id,
+            owner_address = excluded.owner_address, acquired_at = excluded.acquired_at
+        RETURNING epoch, positions, dedupe
+        """;
+
+    // The epoch check and the positions are one statement, and the first of the commit, so the
+    // partition row is locked before any grain row: that row lock is what orders commits and acquires.
+    public const string Fence = """
+        UPDATE rt_partitions SET positions = @positions, dedupe = @dedupe, committed_at = @now
+        WHERE cluster = @cluster AND partition = @partition AND epoch = @epoch
+        """;
+
+    // One statement for any number of grains: unnest turns the column arrays back into rows.
+    public const string UpsertGrains = """
+        INSERT INTO rt_grains (cluster, grain_type, grain_key, state, updated_at)
+        SELECT @cluster, t, k, s, @now FROM unnest(@types, @keys, @states) AS x(t, k, s)
+        ON CONFLICT (cluster, grain_type, grain_key) DO UPDATE
+        SET state = excluded.state, updated_at = excluded.updated_at
+        """;
+
+    public const string DeleteGrains = """
+        DELETE FROM rt_grains
+        WHERE cluster = @cluster AND (grain_type, grain_key) IN (SELECT t, k FROM unnest(@types, @keys) AS x(t, k))
+        """;
+
+    // started_at keeps its first value: a silo id is new on every start, so it cannot change.
+    public const string Heartbeat = """
+        INSERT INTO rt_silos (cluster, silo_id, address, host_name, started_at, last_heartbeat, status)
+        VALUES (@cluster, @silo, @address, @host, @started, @now, @status)
+        ON CONFLICT (cluster, silo_id) DO UPDATE
+        SET address = excluded.address, host_name = excluded.host_name,
+            last_heartbeat = excluded.last_heartbeat, status = excluded.status
+        """;
+
+    public const string ReadGrains =
+        "SELECT grain_key, state, updated_at FROM rt_grains WHERE cluster = @cluster AND grain_type = @type AND grain_key = ANY(@keys)";
+
+    public const string ReadDirectory =
+        "SELECT partition, epoch, owner_silo_id, owner_address, acquired_at FROM rt_partitions WHERE cluster = @cluster ORDER BY partition";
+
+    public const string ReadSilos =
+        "SELECT silo_id, address, host_name, started_at, last_heartbeat, status FROM rt_silos WHERE cluster = @cluster ORDER BY started_at, silo_id";
+}

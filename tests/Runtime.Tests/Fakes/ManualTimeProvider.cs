@@ -1,0 +1,29 @@
+namespace Runtime.Tests.Fakes;
+
+/// <summary>A clock that moves only when a test says so. Timers are not supported.</summary>
+public sealed class ManualTimeProvider : TimeProvider
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset _now;
+
+    public ManualTimeProvider(DateTimeOffset start)
+    {
+        _now = start;
+    }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate)
+        {
+            _now += by;
+        }
+    }
+}
