@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Runtime.Abstractions;
 using Runtime.Abstractions.Remoting;
 using Runtime.Activation;
@@ -67,8 +66,8 @@ public static class RuntimeServiceCollectionExtensions
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var time = services.GetRequiredService<TimeProvider>();
         return options.UsePostgres
-            ? new PostgresCheckpointStore(NpgsqlDataSource.Create(options.PostgresConnectionString!), time)
-            : new SqliteCheckpointStore(options.SqlitePath, time);
+            ? new PostgresCheckpointStore(options.PostgresConnectionString!, time, services.GetService<ILogger<PostgresCheckpointStore>>())
+            : new SqliteCheckpointStore(options.SqlitePath, time, services.GetService<ILogger<SqliteCheckpointStore>>());
     }
 
     private static IPartitionedLog CreateLog(IServiceProvider services)

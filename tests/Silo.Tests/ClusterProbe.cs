@@ -15,9 +15,9 @@ public sealed class ClusterProbe : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static Dictionary<string, string> SiloEnvironment(string cluster, params (string Key, string Value)[] extra)
+    public static Dictionary<string, string?> SiloEnvironment(string cluster, params (string Key, string Value)[] extra)
     {
-        var environment = new Dictionary<string, string>(RealServices.Instance.Settings, StringComparer.Ordinal)
+        var environment = new Dictionary<string, string?>(RealServices.Instance.Settings.ToDictionary(p => p.Key, p => (string?)p.Value), StringComparer.Ordinal)
         {
             ["Cluster__Name"] = cluster,
             ["Kafka__SessionTimeout"] = "00:00:06",

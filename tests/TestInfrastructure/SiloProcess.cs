@@ -31,8 +31,11 @@ public sealed class SiloProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a silo with the given settings (configuration keys in environment form, <c>Kafka__BootstrapServers</c>).</summary>
-    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, string name)
+    /// <summary>
+    /// Starts a silo with the given settings (configuration keys in environment form,
+    /// <c>Kafka__BootstrapServers</c>); a null value removes a variable inherited from the test process.
+    /// </summary>
+    public static SiloProcess Start(IReadOnlyDictionary<string, string?> environment, string name)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -46,7 +49,14 @@ public sealed class SiloProcess : IDisposable
         };
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         var logPath = Path.Combine(AppContext.BaseDirectory, "silo-logs", $"{name}-{port}.log");

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Runtime.Diagnostics;
+using Runtime.Hosting;
+using Silo;
+using TestInfrastructure;
+
+namespace Pipeline.Bench;
+
+/// <summary>The real silo composition (AddSilo), hosted in the benchmark process.</summary>
+internal sealed class BenchSilo : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly MeterListener _listener = new();
+    private long _firstEventTicks;
+
+    private BenchSilo(WebApplication app)
+    {
+        _app = app;
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == RuntimeInstruments.MeterName && instrument.Name == "runtime.events.processed")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((_, _, _, _) => Interlocked.CompareExchange(ref _firstEventTicks, Stopwatch.GetTimestamp(), 0));
+        _listener.Start();
+    }
+
+    public SiloRuntime Runtime => _app.Services.GetRequiredService<SiloRuntime>();
+
+    public static async Task<BenchSilo> StartAsync(string cluster, RealServices services)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        var settings = new Dictionary<string, string?>(services.ConfigurationKeys) { ["Cluster:Name"] = cluster };
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddSilo();
+        var app = builder.Build();
+        app.MapSilo();
+        await app.StartAsync();
+        var silo = new BenchSilo(app);
+        await Eventually.TrueAsync(() => silo.Runtime.NotReadyReason is null, TimeSpan.FromSeconds(60), "silo ready");
+        return silo;
+    }
+
+    /// <summary>Time from the first applied event until checkpoints cover <paramref name="events"/> records.</summary>
+    public async Task<TimeSpan> MeasureAsync(int events)
+    {
+        var topic = Runtime.Topics.Events;
+        await Eventually.TrueAsync(
+            () => Runtime.Partitions().Sum(p => p.Positions.GetValueOrDefault(topic)) >= events,
+            TimeSpan.FromMinutes(5),
+            "the silo checkpoints every event");
+        return Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstEventTicks));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using Confluent.Kafka;
+using Grains.Interfaces;
+using Grains.Interfaces.Events;
+using TestInfrastructure;
+
+namespace Pipeline.Bench;
+
+/// <summary>
+/// One silo's end-to-end rate (consume, decode, validate, grain update, checkpoint) against raw
+/// Confluent.Kafka consumption of the same topic, measured in the same run on the same machine.
+/// </summary>
+internal static class PipelineBenchmark
+{
+    public static async Task<int> RunAsync(int events, int users)
+    {
+        var services = RealServices.Instance;
+        var cluster = RealServices.UniqueName("bench");
+        var topic = $"{cluster}.events";
+        Console.WriteLine($"cluster {cluster}: {events:N0} events for {users:N0} users");
+
+        var produce = Stopwatch.StartNew();
+        Produce(services, topic, events, users);
+        Console.WriteLine($"produced in {produce.Elapsed.TotalSeconds:F2} s");
+
+        var raw = RawConsume(services, topic, events);
+        Console.WriteLine($"raw Confluent.Kafka consumer : {events / raw.TotalSeconds,10:N0} events/s ({raw.TotalSeconds:F2} s)");
+
+        // The silo starts on the filled topic, like the raw consumer, and is timed from its first applied event.
+        await using var silo = await BenchSilo.StartAsync(cluster, services);
+        var pipeline = await silo.MeasureAsync(events);
+        Console.WriteLine($"silo pipeline (to checkpoint): {events / pipeline.TotalSeconds,10:N0} events/s ({pipeline.TotalSeconds:F2} s)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: {raw.TotalSeconds / pipeline.TotalSeconds:P0} of the raw rate"));
+        return 0;
+    }
+
+    private static void Produce(RealServices services, string topic, int events, int users)
+    {
+        var config = new ProducerConfig { BootstrapServers = services.KafkaBootstrapServers, LingerMs = 20, BatchNumMessages = 10_000 };
+        Apply(config, services);
+        config.Set("partitioner", "murmur2_random");
+        using var producer = new ProducerBuilder<string, byte[]>(config).Build();
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        for (var i = 0; i < events; i++)
+        {
+            var user = "u" + (i % users).ToString(CultureInfo.InvariantCulture);
+            var value = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+                new InteractionEvent
+                {
+                    EventId = "e" + i.ToString(CultureInfo.InvariantCulture),
+                    UserId = user,
+                    Type = (i % 10) switch { 0 => "purchase", < 4 => "click", _ => "view" },
+                    Timestamp = start.AddMilliseconds(i),
+                    ItemId = "item" + (i % 500).ToString(CultureInfo.InvariantCulture),
+                    Category = "cat" + (i % 20).ToString(CultureInfo.InvariantCulture),
+                    Value = i % 10 == 0 ? 9.99 : null,
+                },
+                GrainsJsonContext.Default.InteractionEvent);
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(topic, new Message<string, byte[]> { Key = user, Value = value });
+                    break;
+                }
+                catch (ProduceException<string, byte[]> exception) when (exception.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(50));
+                }
+            }
+        }
+
+        producer.Flush(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>A bare consumer-group member reading every record once: the ceiling for any pipeline.</summary>
+    private static TimeSpan RawConsume(RealServices services, string topic, int events)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = services.KafkaBootstrapServers,
+            GroupId = topic + ".raw-bench",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        };
+        Apply(config, services);
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        consumer.Subscribe(topic);
+        var seen = 0;
+        Stopwatch? clock = null;
+        while (seen < events)
+        {
+            var result = consumer.Consume(TimeSpan.FromSeconds(1));
+            if (result?.Message is null)
+            {
+                continue;
+            }
+
+            // Timed from the first record, so group-join time does not count for either side.
+            clock ??= Stopwatch.StartNew();
+            seen++;
+        }
+
+        var elapsed = clock!.Elapsed;
+        consumer.Close();
+        return elapsed;
+    }
+
+    private static void Apply(ClientConfig config, RealServices services)
+    {
+        foreach (var (key, value) in services.KafkaClientProperties)
+        {
+            config.Set(key, value);
+        }
+    }
+}
