@@ -113,10 +113,16 @@ internal sealed class InMemoryConsumer : ILogConsumer
         var lost = _group.PendingRevocations(this);
         if (lost.Count > 0)
         {
-            // Still owned if the listener throws: the next Consume retries the revocation.
-            _listener.OnRevoked(lost);
-            _cursors.RemoveAll(cursor => lost.Contains(cursor.Partition.Id));
-            _group.Release(this, lost);
+            try
+            {
+                _listener.OnRevoked(lost);
+            }
+            finally
+            {
+                // Given up even if the listener throws, as with Kafka, whose group cannot wait for us.
+                _cursors.RemoveAll(cursor => lost.Contains(cursor.Partition.Id));
+                _group.Release(this, lost);
+            }
         }
 
         var gained = _group.Claim(this);
