@@ -12,6 +12,8 @@ namespace Runtime.Kafka;
 /// </summary>
 internal sealed class KafkaLogConsumer : ILogConsumer
 {
+    private static readonly TimeSpan MaxSingleWait = TimeSpan.FromHours(1);
+
     private readonly IConsumer<byte[]?, byte[]> _consumer;
     private readonly KafkaRebalanceBridge _rebalance;
     private readonly ILogger _logger;
@@ -49,11 +51,9 @@ internal sealed class KafkaLogConsumer : ILogConsumer
             ThrowIfFatal();
             _rebalance.ThrowIfFailed();
             _rebalance.RetryPendingAssignment(_consumer);
-            var remaining = timeout == Timeout.InfiniteTimeSpan ? timeout : timeout - Stopwatch.GetElapsedTime(started);
-            if (remaining != Timeout.InfiniteTimeSpan && remaining < TimeSpan.Zero)
-            {
-                remaining = TimeSpan.Zero;
-            }
+            // librdkafka takes int milliseconds: longer timeouts are served in slices by this loop.
+            var remaining = timeout == Timeout.InfiniteTimeSpan ? MaxSingleWait : timeout - Stopwatch.GetElapsedTime(started);
+            remaining = remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining > MaxSingleWait ? MaxSingleWait : remaining;
 
             ConsumeResult<byte[]?, byte[]>? result;
             try
@@ -74,7 +74,7 @@ internal sealed class KafkaLogConsumer : ILogConsumer
                 return new LogRecord(result.Topic, result.Partition.Value, result.Offset.Value, message.Key, message.Value ?? []);
             }
 
-            if (remaining != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(started) >= timeout)
+            if (timeout != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(started) >= timeout)
             {
                 _rebalance.ThrowIfFailed();
                 return null;

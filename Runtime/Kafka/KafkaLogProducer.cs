@@ -66,6 +66,7 @@ internal sealed class KafkaLogProducer : ILogProducer, IDisposable
             epoch.Exit();
         }
 
+        // Cancelling stops the wait, not the append: librdkafka cannot take a queued record back.
         return completion.Task.WaitAsync(cancellationToken);
     }
 

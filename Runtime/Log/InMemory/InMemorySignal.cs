@@ -10,6 +10,8 @@ namespace Runtime.Log.InMemory;
 /// </summary>
 internal sealed class InMemorySignal
 {
+    private static readonly TimeSpan MaxSingleWait = TimeSpan.FromHours(1);
+
     private readonly object _gate = new();
     private long _version;
     private int _waiters;
@@ -34,8 +36,7 @@ internal sealed class InMemorySignal
     /// <summary>Blocks until the version differs from <paramref name="seen"/> or the timeout elapses.</summary>
     public void Wait(long seen, TimeSpan timeout)
     {
-        var infinite = timeout == Timeout.InfiniteTimeSpan;
-        var deadline = Stopwatch.GetTimestamp() + (infinite ? 0 : (long)(timeout.TotalSeconds * Stopwatch.Frequency));
+        var started = Stopwatch.GetTimestamp();
         lock (_gate)
         {
             Interlocked.Increment(ref _waiters);
@@ -43,17 +44,14 @@ internal sealed class InMemorySignal
             {
                 while (Interlocked.Read(ref _version) == seen)
                 {
-                    if (infinite)
-                    {
-                        Monitor.Wait(_gate);
-                        continue;
-                    }
-
-                    var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-                    if (remaining <= TimeSpan.Zero || !Monitor.Wait(_gate, remaining))
+                    var remaining = timeout == Timeout.InfiniteTimeSpan ? MaxSingleWait : timeout - Stopwatch.GetElapsedTime(started);
+                    if (remaining <= TimeSpan.Zero)
                     {
                         return;
                     }
+
+                    // Monitor.Wait takes at most int.MaxValue ms; longer timeouts wait in slices.
+                    Monitor.Wait(_gate, remaining < MaxSingleWait ? remaining : MaxSingleWait);
                 }
             }
             finally
