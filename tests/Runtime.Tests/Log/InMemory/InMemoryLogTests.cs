@@ -149,6 +149,36 @@ public sealed class InMemoryLogTests : IDisposable
     }
 
     [Fact]
+    public void Consume_ListenerThrowsInOnAssigned_ThrowsThenNextConsumeRetries()
+    {
+        _log.Producer.Produce("events", 1, null, Value(5));
+        var listener = new Listener { FailAssignment = true };
+        using var consumer = Member("g", listener, "events");
+
+        Assert.Throws<InvalidOperationException>(() => consumer.Consume(Short));
+        var record = consumer.Consume(Short);
+
+        Assert.Equal(5, Read(record!));
+        Assert.Equal([0, 1, 2, 3], listener.Partitions("events"));
+    }
+
+    [Fact]
+    public void Consume_ListenerThrowsInOnRevoked_PartitionsAreGivenUpAnyway()
+    {
+        var first = new Listener();
+        var second = new Listener();
+        using var a = Member("g", first, "events");
+        a.Consume(Short);
+        using var b = Member("g", second, "events");
+        first.FailRevocation = true;
+
+        Assert.Throws<InvalidOperationException>(() => a.Consume(Short));
+        b.Consume(Short);
+
+        Assert.Equal([2, 3], second.Partitions("events"));
+    }
+
+    [Fact]
     public void Consume_NothingProduced_ReturnsNullAfterTimeout()
     {
         using var consumer = Member("g", new Listener(), "events");
@@ -235,11 +265,21 @@ public sealed class InMemoryLogTests : IDisposable
 
         public Dictionary<TopicPartitionId, long> Starts { get; } = [];
 
+        public bool FailAssignment { get; set; }
+
+        public bool FailRevocation { get; set; }
+
         public List<int> Partitions(string topic) =>
             Owned.Where(id => id.Topic == topic).Select(id => id.Partition).Order().ToList();
 
         public IReadOnlyList<TopicPartitionPosition> OnAssigned(IReadOnlyList<TopicPartitionId> partitions)
         {
+            if (FailAssignment)
+            {
+                FailAssignment = false;
+                throw new InvalidOperationException("listener failed");
+            }
+
             Owned.UnionWith(partitions);
             return partitions.Where(Starts.ContainsKey).Select(id => new TopicPartitionPosition(id.Topic, id.Partition, Starts[id])).ToList();
         }
@@ -248,6 +288,11 @@ public sealed class InMemoryLogTests : IDisposable
         {
             Owned.ExceptWith(partitions);
             Revoked.AddRange(partitions);
+            if (FailRevocation)
+            {
+                FailRevocation = false;
+                throw new InvalidOperationException("listener failed");
+            }
         }
     }
 }
