@@ -6,7 +6,7 @@ using Runtime.Log;
 namespace Runtime.Kafka;
 
 /// <summary>
-/// Creates missing topics with CreateTopics where the broker has it (0.10.1 and later) and
+/// Creates missing topics with CreateTopics where the broker supports it (librdkafka needs 0.10.2+) and
 /// otherwise relies on broker auto-creation, which a metadata request for the topic triggers on
 /// Kafka 0.9. Either way the answer comes from metadata, once every partition has a leader.
 /// </summary>

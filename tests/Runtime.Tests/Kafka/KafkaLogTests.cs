@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Runtime.Kafka;
 using Runtime.Log;
@@ -146,6 +147,31 @@ public sealed class KafkaLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitOffsets_WhileAssigned_BrokerStoresThemForTheGroup()
+    {
+        _log.Producer.Produce(_events, 0, null, Value(0));
+        await _log.Producer.FlushAsync(CancellationToken.None);
+        var group = RealServices.UniqueName("group");
+        using var member = new Member(_log, group, [_events]);
+        await Eventually.TrueAsync(() => !member.Records.IsEmpty, Patience, "the member consumes");
+        var config = new ConsumerConfig { BootstrapServers = _options.BootstrapServers, GroupId = group };
+        foreach (var (key, value) in _options.ClientProperties())
+        {
+            config.Set(key, value);
+        }
+
+        using var observer = new ConsumerBuilder<Ignore, Ignore>(config).Build();
+
+        member.Commit(new TopicPartitionPosition(_events, 0, 1), new TopicPartitionPosition(_events, 5, 42));
+
+        await Eventually.TrueAsync(
+            () => observer.Committed([new Confluent.Kafka.TopicPartition(_events, 0), new Confluent.Kafka.TopicPartition(_events, 5)], TimeSpan.FromSeconds(10))
+                .Select(committed => committed.Offset.Value).SequenceEqual([1L, 42L]),
+            Patience,
+            "the group's committed offsets are 1 and 42");
+    }
+
+    [Fact]
     public async Task FlushAsync_AfterManyProduces_WaitsUntilEveryRecordIsAcknowledged()
     {
         for (var i = 0; i < 5000; i++)
@@ -187,6 +213,7 @@ public sealed class KafkaLogTests : IAsyncLifetime
     private sealed class Member : IAssignmentListener, IDisposable
     {
         private readonly ConcurrentDictionary<TopicPartitionId, bool> _owned = new();
+        private readonly ConcurrentQueue<TopicPartitionPosition[]> _commits = new();
         private readonly CancellationTokenSource _stop = new();
         private readonly Dictionary<TopicPartitionId, long> _starts;
         private readonly Thread _thread;
@@ -206,6 +233,11 @@ public sealed class KafkaLogTests : IAsyncLifetime
                     {
                         try
                         {
+                            while (_commits.TryDequeue(out var positions))
+                            {
+                                consumer.CommitOffsets(positions);
+                            }
+
                             if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } record)
                             {
                                 Records.Enqueue(record);
@@ -228,6 +260,9 @@ public sealed class KafkaLogTests : IAsyncLifetime
         public ConcurrentQueue<TopicPartitionId> Revoked { get; } = new();
 
         public ConcurrentQueue<Exception> Errors { get; } = new();
+
+        /// <summary>Commits on the consuming thread: the consumer is not thread-safe.</summary>
+        public void Commit(params TopicPartitionPosition[] positions) => _commits.Enqueue(positions);
 
         public List<int> Owned(string topic) =>
             _owned.Keys.Where(id => id.Topic == topic).Select(id => id.Partition).Order().ToList();
