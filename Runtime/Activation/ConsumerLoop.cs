@@ -42,6 +42,7 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
             while (!_stop.IsCancellationRequested)
             {
                 var record = consumer.Consume(PollTimeout);
+                manager.ConfirmAssignment();
                 if (record is not null)
                 {
                     manager.Dispatch(record);

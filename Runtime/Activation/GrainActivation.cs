@@ -15,6 +15,7 @@ internal sealed class GrainActivation
     private long _changeVersion;
     private long _savedVersion;
     private long _lastUsedTicks;
+    private bool _durabilityRequested;
 
     public GrainActivation(GrainId grainId, Grain grain, IDurabilityTracker durability, long nowTicks)
     {
@@ -58,12 +59,19 @@ internal sealed class GrainActivation
 
     public void RequestDeactivation() => DeactivationRequested = true;
 
-    public Task WaitForDurableAsync() => _durability.WaitForCheckpointAsync();
+    /// <summary>Asks that the current call complete, for its caller, only once the state is durable.</summary>
+    public void RequestDurability() => _durabilityRequested = true;
 
-    /// <summary>Runs <paramref name="work"/> as one turn. Fails fast when the activation is gone.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> as one turn. Fails fast when the activation is gone. When the
+    /// grain asked for durability, waits after the turn (never inside it: the checkpoint needs the
+    /// turn lock to snapshot the grain) until a checkpoint that includes the change has committed.
+    /// </summary>
     public async Task<T> RunTurnAsync<T>(Func<Grain, Task<T>> work, long nowTicks, CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        T result;
+        bool durable;
         try
         {
             if (!IsActive)
@@ -72,12 +80,22 @@ internal sealed class GrainActivation
             }
 
             Volatile.Write(ref _lastUsedTicks, nowTicks);
-            return await work(Grain).ConfigureAwait(false);
+            _durabilityRequested = false;
+            result = await work(Grain).ConfigureAwait(false);
+            durable = _durabilityRequested;
+            _durabilityRequested = false;
         }
         finally
         {
             _turn.Release();
         }
+
+        if (durable)
+        {
+            await _durability.WaitForCheckpointAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     /// <summary>Waits for the turn lock; the caller must call <see cref="ExitTurn"/>.</summary>

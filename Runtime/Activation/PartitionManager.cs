@@ -18,7 +18,12 @@ internal sealed class PartitionManager : IAssignmentListener
     private PartitionServices? _services;
     private SiloIdentity? _identity;
 
-    /// <summary>True once the group has given this silo an assignment (possibly empty).</summary>
+    private volatile bool _assignmentPending;
+
+    /// <summary>
+    /// True once the group has given this silo an assignment (possibly empty) and the consumer has
+    /// applied its start positions: only then may records produced now be expected to be read.
+    /// </summary>
     public bool AssignmentReceived { get; private set; }
 
     public IEnumerable<PartitionProcessor> Processors => _processors.Values;
@@ -70,8 +75,18 @@ internal sealed class PartitionManager : IAssignmentListener
             }
         }
 
-        AssignmentReceived = true;
+        _assignmentPending = true;
         return positions;
+    }
+
+    /// <summary>Called by the consuming thread after each poll: an assignment made inside it is now in effect.</summary>
+    public void ConfirmAssignment()
+    {
+        if (_assignmentPending)
+        {
+            _assignmentPending = false;
+            AssignmentReceived = true;
+        }
     }
 
     public void OnRevoked(IReadOnlyList<TopicPartitionId> partitions)

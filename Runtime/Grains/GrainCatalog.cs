@@ -8,7 +8,7 @@ namespace Runtime.Grains;
 /// <summary>What a silo hosts: its grain types, the event stream that feeds them, and the JSON metadata of their contracts.</summary>
 public sealed class GrainCatalog
 {
-    private readonly List<IJsonTypeInfoResolver> _resolvers = [RemotingJsonContextResolver()];
+    private readonly List<IJsonTypeInfoResolver> _resolvers = [RemotingJsonContext.Default];
     private JsonSerializerOptions? _options;
 
     public GrainTypeRegistry Registry { get; } = new();
@@ -40,6 +40,4 @@ public sealed class GrainCatalog
             codec.Validate(registration.Interface);
         }
     }
-
-    private static IJsonTypeInfoResolver RemotingJsonContextResolver() => RemotingJsonContext.Default;
 }

@@ -41,14 +41,19 @@ public abstract class Grain<TState> : Grain
     /// <summary>Marks the state as changed so the next checkpoint saves it.</summary>
     protected void MarkStateChanged() => Activation.MarkDirty();
 
-    /// <summary>Marks the state changed and completes once a checkpoint that includes it is durable.</summary>
+    /// <summary>
+    /// Marks the state changed and makes the current call durable: the call completes, for its caller,
+    /// only after a checkpoint that includes this change has committed. The grain's own code goes on
+    /// at once, because waiting inside the turn would block the checkpoint that the wait is for.
+    /// </summary>
     protected Task WriteStateAsync()
     {
         Activation.MarkDirty();
-        return Activation.WaitForDurableAsync();
+        Activation.RequestDurability();
+        return Task.CompletedTask;
     }
 
-    /// <summary>Resets the state to empty and deletes the stored row at the next checkpoint.</summary>
+    /// <summary>Resets the state to empty and deletes the stored row at the next checkpoint (with <see cref="WriteStateAsync"/>, before the call completes).</summary>
     protected void ClearState()
     {
         _state = _emptyState();

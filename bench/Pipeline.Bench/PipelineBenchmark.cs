@@ -83,6 +83,7 @@ internal static class PipelineBenchmark
             GroupId = topic + ".raw-bench",
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
+            SessionTimeoutMs = 10_000,
         };
         Apply(config, services);
         using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();

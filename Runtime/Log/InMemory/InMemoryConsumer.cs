@@ -159,7 +159,9 @@ internal sealed class InMemoryConsumer : ILogConsumer
         {
             if (_findTopic(id.Topic)?.TryGetPartition(id.Partition) is { } partition)
             {
-                _cursors.Add(new PartitionCursor(partition, starts.GetValueOrDefault(id)));
+                var start = starts.GetValueOrDefault(id);
+                partition.FastForwardTo(start);
+                _cursors.Add(new PartitionCursor(partition, start));
             }
         }
     }

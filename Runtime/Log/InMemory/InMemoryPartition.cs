@@ -11,6 +11,9 @@ internal sealed class InMemoryPartition
     private readonly object _gate = new();
     private readonly List<LogRecord> _records = [];
 
+    // Offsets below this were written by an earlier process: the log is in memory, so they are gone.
+    private long _baseOffset;
+
     public InMemoryPartition(string topic, int partition)
     {
         Id = new TopicPartitionId(topic, partition);
@@ -25,7 +28,23 @@ internal sealed class InMemoryPartition
         {
             lock (_gate)
             {
-                return _records.Count;
+                return _baseOffset + _records.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves an empty partition's next offset up to <paramref name="offset"/>. A silo restarting in
+    /// embedded mode resumes from positions committed by its previous process, whose records died
+    /// with it; the new records must be numbered after them, as Kafka's would be after retention.
+    /// </summary>
+    public void FastForwardTo(long offset)
+    {
+        lock (_gate)
+        {
+            if (_records.Count == 0 && offset > _baseOffset)
+            {
+                _baseOffset = offset;
             }
         }
     }
@@ -34,7 +53,7 @@ internal sealed class InMemoryPartition
     {
         lock (_gate)
         {
-            var offset = _records.Count;
+            var offset = _baseOffset + _records.Count;
             _records.Add(new LogRecord(Id.Topic, Id.Partition, offset, key, value));
             return offset;
         }
@@ -45,7 +64,8 @@ internal sealed class InMemoryPartition
     {
         lock (_gate)
         {
-            return offset >= 0 && offset < _records.Count ? _records[(int)offset] : null;
+            var index = offset - _baseOffset;
+            return index >= 0 && index < _records.Count ? _records[(int)index] : null;
         }
     }
 }

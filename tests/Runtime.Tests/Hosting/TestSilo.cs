@@ -46,7 +46,10 @@ public sealed class TestSilo : IAsyncDisposable
         };
         if (embedded)
         {
+            // Blank, not absent: the environment of a test run carries the cluster settings.
             configuration["Storage:SqlitePath"] = Path.Combine(Path.GetTempPath(), cluster + ".db");
+            configuration["Kafka:BootstrapServers"] = "";
+            configuration["ConnectionStrings:Postgres"] = "";
         }
         else
         {

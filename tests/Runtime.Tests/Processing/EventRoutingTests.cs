@@ -61,6 +61,7 @@ public sealed class EventRoutingTests
             BootstrapServers = RealServices.Instance.KafkaBootstrapServers,
             GroupId = RealServices.UniqueName("dlq-reader"),
             AutoOffsetReset = AutoOffsetReset.Earliest,
+            SessionTimeoutMs = 10_000,
         };
         foreach (var (key, value) in RealServices.Instance.KafkaClientProperties)
         {

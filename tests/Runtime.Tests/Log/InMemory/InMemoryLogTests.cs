@@ -149,6 +149,22 @@ public sealed class InMemoryLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Consume_StartBeyondEmptyPartition_NumbersNewRecordsFromThere()
+    {
+        // A restarted embedded silo resumes from positions its previous process committed.
+        var listener = new Listener { Starts = { [new TopicPartitionId("events", 2)] = 40 } };
+        using var consumer = Member("g", listener, "events");
+        Assert.Null(consumer.Consume(Short));
+
+        var offset = await _log.Producer.ProduceAsync("events", 2, null, Value(1), CancellationToken.None);
+        var record = consumer.Consume(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(40L, offset);
+        Assert.Equal(40L, record?.Offset);
+        Assert.Equal(41L, await _log.GetEndOffsetAsync("events", 2, CancellationToken.None));
+    }
+
+    [Fact]
     public void Consume_ListenerThrowsInOnAssigned_ThrowsThenNextConsumeRetries()
     {
         _log.Producer.Produce("events", 1, null, Value(5));
