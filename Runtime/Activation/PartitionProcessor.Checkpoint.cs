@@ -8,11 +8,13 @@ namespace Runtime.Activation;
 internal sealed partial class PartitionProcessor
 {
     private static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(10);
-    private Dictionary<string, long> _committedPositions;
-    private Dictionary<string, long> _committedDedupe;
+    // Replaced (never mutated) by the background commit and read by the loop and by statistics.
+    private volatile Dictionary<string, long> _committedPositions;
+    private volatile Dictionary<string, long> _committedDedupe;
     private TaskCompletionSource _nextCheckpoint = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastCheckpointTicks;
     private long _lastCommitTicks;
+    private Task _commitInFlight = Task.CompletedTask;
     private IReadOnlyDictionary<string, long> _endOffsets = new Dictionary<string, long>();
 
     public Task WaitForCheckpointAsync() => Volatile.Read(ref _nextCheckpoint).Task;
@@ -28,6 +30,7 @@ internal sealed partial class PartitionProcessor
         _inbox.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        await _commitInFlight.ConfigureAwait(false);
         var activations = _activations.Values.Where(task => task.IsCompletedSuccessfully).Select(task => task.Result).ToList();
         if (_status != PartitionStatus.Fenced)
         {
@@ -85,45 +88,35 @@ internal sealed partial class PartitionProcessor
     private TimeSpan NextCheckpointDelay() =>
         _services.Options.CheckpointInterval - _services.Time.GetElapsedTime(_lastCheckpointTicks);
 
+    /// <summary>
+    /// Takes a checkpoint: snapshots dirty grains and positions here, on the partition's loop, then
+    /// flushes and commits in the background so the partition keeps applying events meanwhile. At
+    /// most one commit is in flight; the next checkpoint (and the final one) waits for it.
+    /// </summary>
     private async Task CheckpointAsync(bool final)
     {
-        var waiters = Interlocked.Exchange(ref _nextCheckpoint, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        var started = _services.Time.GetTimestamp();
-        _lastCheckpointTicks = started;
-        try
+        await _commitInFlight.ConfigureAwait(false);
+        if (_status == PartitionStatus.Fenced)
         {
-            await CommitAsync().ConfigureAwait(false);
-            waiters.TrySetResult();
-        }
-        catch (PartitionFencedException)
-        {
-            _status = PartitionStatus.Fenced;
-            _services.Instruments.CheckpointFailures.Add(1, new KeyValuePair<string, object?>("reason", "fenced"));
-            RuntimeLog.PartitionFenced(_services.Logger, Partition, Epoch);
-            waiters.TrySetException(new GrainUnavailableException($"Partition {Partition} moved to another silo before its state was saved here."));
-            await _stopping.CancelAsync().ConfigureAwait(false);
-            return;
-        }
-#pragma warning disable CA1031 // Storage may be briefly unreachable: keep the changes dirty and retry at the next interval.
-        catch (Exception exception) when (!final)
-#pragma warning restore CA1031
-        {
-            _services.Instruments.CheckpointFailures.Add(1, new KeyValuePair<string, object?>("reason", "error"));
-            RuntimeLog.CheckpointFailed(_services.Logger, exception, Partition);
-            _ = Volatile.Read(ref _nextCheckpoint).Task.ContinueWith(
-                next => _ = next.IsCompletedSuccessfully ? waiters.TrySetResult() : waiters.TrySetException(next.Exception?.InnerExceptions ?? []),
-                TaskScheduler.Default);
             return;
         }
 
-        _services.Instruments.CheckpointDuration.Record(_services.Time.GetElapsedTime(started).TotalSeconds);
         if (!final)
         {
             await SweepIdleAsync().ConfigureAwait(false);
         }
+
+        var waiters = Interlocked.Exchange(ref _nextCheckpoint, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _lastCheckpointTicks = _services.Time.GetTimestamp();
+        var snapshot = await SnapshotAsync().ConfigureAwait(false);
+        _commitInFlight = CommitAsync(snapshot, waiters, final);
+        if (final)
+        {
+            await _commitInFlight.ConfigureAwait(false);
+        }
     }
 
-    private async Task CommitAsync()
+    private async Task<CheckpointSnapshot?> SnapshotAsync()
     {
         var writes = new List<GrainStateWrite>();
         var saved = new List<(GrainActivation Activation, long Version)>();
@@ -150,29 +143,64 @@ internal sealed partial class PartitionProcessor
 
         if (writes.Count == 0 && SameMap(_positions, _committedPositions) && SameMap(_dedupe, _committedDedupe))
         {
-            return;
+            return null;
         }
 
-        // Re-routed and dead-lettered records must be durable before the offsets that produced them are.
-        using (var flushTimeout = new CancellationTokenSource(FinalFlushTimeout))
+        return new CheckpointSnapshot(
+            new Dictionary<string, long>(_positions, StringComparer.Ordinal),
+            new Dictionary<string, long>(_dedupe, StringComparer.Ordinal),
+            writes,
+            saved);
+    }
+
+    private async Task CommitAsync(CheckpointSnapshot? snapshot, TaskCompletionSource waiters, bool final)
+    {
+        var started = _services.Time.GetTimestamp();
+        try
         {
-            await _services.Producer.FlushAsync(flushTimeout.Token).ConfigureAwait(false);
-        }
+            if (snapshot is not null)
+            {
+                // Re-routed and dead-lettered records must be durable before the offsets that produced them are.
+                using (var flushTimeout = new CancellationTokenSource(FinalFlushTimeout))
+                {
+                    await _services.Producer.FlushAsync(flushTimeout.Token).ConfigureAwait(false);
+                }
 
-        var positions = new Dictionary<string, long>(_positions, StringComparer.Ordinal);
-        var dedupe = new Dictionary<string, long>(_dedupe, StringComparer.Ordinal);
-        await _services.Store.CommitAsync(
-            new PartitionCheckpoint(_services.Cluster, Partition, Epoch, positions, dedupe, writes),
-            CancellationToken.None).ConfigureAwait(false);
-        foreach (var (activation, version) in saved)
+                await _services.Store.CommitAsync(
+                    new PartitionCheckpoint(_services.Cluster, Partition, Epoch, snapshot.Positions, snapshot.Dedupe, snapshot.Writes),
+                    CancellationToken.None).ConfigureAwait(false);
+                foreach (var (activation, version) in snapshot.Saved)
+                {
+                    activation.MarkSaved(version);
+                }
+
+                _committedPositions = snapshot.Positions;
+                _committedDedupe = snapshot.Dedupe;
+                Interlocked.Exchange(ref _lastCommitTicks, _services.Time.GetTimestamp());
+                _services.Instruments.Checkpoints.Add(1);
+                _services.Instruments.CheckpointDuration.Record(_services.Time.GetElapsedTime(started).TotalSeconds);
+            }
+
+            waiters.TrySetResult();
+        }
+        catch (PartitionFencedException)
         {
-            activation.MarkSaved(version);
+            _status = PartitionStatus.Fenced;
+            _services.Instruments.CheckpointFailures.Add(1, new KeyValuePair<string, object?>("reason", "fenced"));
+            RuntimeLog.PartitionFenced(_services.Logger, Partition, Epoch);
+            waiters.TrySetException(new GrainUnavailableException($"Partition {Partition} moved to another silo before its state was saved here."));
+            await _stopping.CancelAsync().ConfigureAwait(false);
         }
-
-        _committedPositions = positions;
-        _committedDedupe = dedupe;
-        Interlocked.Exchange(ref _lastCommitTicks, _services.Time.GetTimestamp());
-        _services.Instruments.Checkpoints.Add(1);
+#pragma warning disable CA1031 // Storage may be briefly unreachable: the changes stay dirty and the next checkpoint retries.
+        catch (Exception exception) when (!final)
+#pragma warning restore CA1031
+        {
+            _services.Instruments.CheckpointFailures.Add(1, new KeyValuePair<string, object?>("reason", "error"));
+            RuntimeLog.CheckpointFailed(_services.Logger, exception, Partition);
+            _ = Volatile.Read(ref _nextCheckpoint).Task.ContinueWith(
+                next => _ = next.IsCompletedSuccessfully ? waiters.TrySetResult() : waiters.TrySetException(next.Exception?.InnerExceptions ?? []),
+                TaskScheduler.Default);
+        }
     }
 
     private static bool SameMap(Dictionary<string, long> left, Dictionary<string, long> right) =>
