@@ -1,0 +1,92 @@
+using Runtime.Abstractions;
+using Runtime.Grains;
+using Runtime.Log;
+using Runtime.Processing;
+
+namespace Runtime.Activation;
+
+/// <summary>Routing and delivery: what a record means on this partition, and applying events to a grain in one turn.</summary>
+internal sealed partial class PartitionProcessor
+{
+    /// <summary>Decides what one record means here: an event for a local grain, a re-route, a duplicate or a dead letter.</summary>
+    private PendingEvent? Route(LogRecord record, IEventStreamBinding binding)
+    {
+        var source = record;
+        if (record.Topic == _services.Topics.Internal)
+        {
+            if (!ForwardEnvelope.TryDecode(record.Value, out var envelope))
+            {
+                SendToDeadLetters(record, "internal record is not a valid forward envelope");
+                return null;
+            }
+
+            var stream = envelope.DedupeStream;
+            if (_dedupe.TryGetValue(stream, out var applied) && envelope.SourceOffset <= applied)
+            {
+                _services.Instruments.DuplicatesDropped.Add(1);
+                return null;
+            }
+
+            _dedupe[stream] = envelope.SourceOffset;
+            source = new LogRecord(_services.Topics.Events, envelope.SourcePartition, envelope.SourceOffset, envelope.Key, envelope.Value);
+        }
+        else if (record.Topic != _services.Topics.Events)
+        {
+            return null;
+        }
+
+        var decoded = binding.Decode(source);
+        if (!decoded.IsValid)
+        {
+            SendToDeadLetters(source, decoded.Error!);
+            return null;
+        }
+
+        var home = GrainPartitioner.PartitionOf(decoded.GrainKey!, _services.PartitionCount);
+        if (home != Partition)
+        {
+            // Only records read from the events topic are re-routed; a forwarded record always lands home.
+            _services.Producer.Produce(_services.Topics.Internal, home, record.Key, ForwardEnvelope.From(record).Encode());
+            _services.Instruments.EventsForwarded.Add(1);
+            return null;
+        }
+
+        return new PendingEvent(decoded.GrainKey!, decoded.Event!, new EventContext(source.Topic, source.Partition, source.Offset), source);
+    }
+
+    private async Task<int> DeliverAsync(GrainActivation activation, List<PendingEvent> events, IEventStreamBinding binding)
+    {
+        var started = _services.Time.GetTimestamp();
+        await activation.EnterTurnAsync(CancellationToken.None).ConfigureAwait(false);
+        var applied = 0;
+        try
+        {
+            activation.Touch(started);
+            foreach (var pending in events)
+            {
+                try
+                {
+                    await binding.DeliverAsync(activation.Grain, pending.Event, pending.Context).ConfigureAwait(false);
+                    applied++;
+                }
+#pragma warning disable CA1031 // A grain's failure on one event must not stop the partition: it is dead-lettered.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    SendToDeadLetters(pending.Source, $"grain {activation.GrainId} rejected the event: {exception.Message}");
+                }
+            }
+
+            activation.MarkTouchedByEvents();
+        }
+        finally
+        {
+            activation.ExitTurn();
+        }
+
+        _services.Instruments.TurnDuration.Record(_services.Time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("grain_type", binding.GrainType));
+        return applied;
+    }
+
+    private readonly record struct PendingEvent(string GrainKey, object Event, EventContext Context, LogRecord Source);
+}
