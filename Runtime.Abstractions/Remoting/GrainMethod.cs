@@ -6,6 +6,7 @@ namespace Runtime.Abstractions.Remoting;
 public sealed class GrainMethod
 {
     private readonly Func<Task<object?>, object> _adaptResult;
+    private readonly PropertyInfo? _result;
 
     internal GrainMethod(MethodInfo method)
     {
@@ -14,6 +15,7 @@ public sealed class GrainMethod
         ParameterTypes = method.GetParameters().Select(parameter => parameter.ParameterType).ToArray();
         var returnType = method.ReturnType;
         ResultType = returnType.IsGenericType ? returnType.GetGenericArguments()[0] : null;
+        _result = ResultType is null ? null : returnType.GetProperty(nameof(Task<object>.Result));
         _adaptResult = ResultType is null
             ? task => task
             : typeof(GrainMethod)
@@ -40,7 +42,7 @@ public sealed class GrainMethod
         var returned = Method.Invoke(grain, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null) ?? throw new InvalidOperationException($"{Name} returned null instead of a Task.");
         var task = (Task)returned;
         await task.ConfigureAwait(false);
-        return ResultType is null ? null : returned.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(returned);
+        return _result?.GetValue(returned);
     }
 
     private static async Task<T> CastResult<T>(Task<object?> task) => (T)(await task.ConfigureAwait(false))!;

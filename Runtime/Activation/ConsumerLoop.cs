@@ -1,6 +1,5 @@
 using Runtime.Diagnostics;
 using Runtime.Log;
-using Runtime.Processing;
 
 namespace Runtime.Activation;
 
@@ -8,7 +7,7 @@ namespace Runtime.Activation;
 /// The silo's single consumer: one dedicated thread polls the log and hands each record to its
 /// partition's processor. Rebalance callbacks run on this thread, inside Consume.
 /// </summary>
-internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manager, TopicNames topics, PartitionServices services) : IDisposable
+internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manager, PartitionServices services) : IDisposable
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan OffsetCommitInterval = TimeSpan.FromSeconds(5);
@@ -20,7 +19,7 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
 
     public void Start()
     {
-        consumer.Subscribe([topics.Events, topics.Internal]);
+        consumer.Subscribe([services.Topics.Events, services.Topics.Internal]);
         _thread = new Thread(Run) { IsBackground = true, Name = "grain-consumer" };
         _thread.Start();
     }

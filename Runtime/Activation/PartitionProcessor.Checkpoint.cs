@@ -7,7 +7,7 @@ namespace Runtime.Activation;
 /// <summary>Checkpointing: dirty state and consumed positions, committed together under the partition's epoch.</summary>
 internal sealed partial class PartitionProcessor
 {
-    private static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
     // Replaced (never mutated) by the background commit and read by the loop and by statistics.
     private volatile Dictionary<string, long> _committedPositions;
     private volatile Dictionary<string, long> _committedDedupe;
@@ -161,7 +161,7 @@ internal sealed partial class PartitionProcessor
             if (snapshot is not null)
             {
                 // Re-routed and dead-lettered records must be durable before the offsets that produced them are.
-                using (var flushTimeout = new CancellationTokenSource(FinalFlushTimeout))
+                using (var flushTimeout = new CancellationTokenSource(FlushTimeout))
                 {
                     await _services.Producer.FlushAsync(flushTimeout.Token).ConfigureAwait(false);
                 }

@@ -13,14 +13,15 @@ internal sealed partial class PartitionProcessor
 
     private void SendToDeadLetters(LogRecord record, string reason)
     {
+        var text = TryUtf8(record.Value);
         var letter = new DeadLetter(
             reason,
             record.Topic,
             record.Partition,
             record.Offset,
             record.Key is null ? null : Encoding.UTF8.GetString(record.Key),
-            TryUtf8(record.Value),
-            TryUtf8(record.Value) is null ? Convert.ToBase64String(record.Value) : null,
+            text,
+            text is null ? Convert.ToBase64String(record.Value) : null,
             _services.Time.GetUtcNow());
         var value = JsonSerializer.SerializeToUtf8Bytes(letter, RuntimeJsonContext.Default.DeadLetter);
 

@@ -20,9 +20,6 @@ internal static partial class RuntimeLog
     [LoggerMessage(5, LogLevel.Warning, "Record {Topic}/{Partition}@{Offset} sent to the dead-letter topic: {Reason}")]
     public static partial void DeadLettered(ILogger logger, string topic, int partition, long offset, string reason);
 
-    [LoggerMessage(6, LogLevel.Information, "Silo {SiloId} started at {Address} in cluster {Cluster} ({Mode})")]
-    public static partial void SiloStarted(ILogger logger, string siloId, string address, string cluster, string mode);
-
     [LoggerMessage(7, LogLevel.Information, "Assigned partitions [{Partitions}]")]
     public static partial void Assigned(ILogger logger, string partitions);
 

@@ -133,7 +133,7 @@ public sealed partial class SiloRuntime(
                 Cluster, topics, PartitionCount, counts[topics.DeadLetters], store, log.Producer, catalog.Registry, catalog.EventStreamFactory?.Invoke(services),
                 options.Value, time, services, instruments, logger);
             Manager.Start(partitionServices, Identity);
-            _consumerLoop = new ConsumerLoop(log.CreateConsumer($"{Cluster}.silos", Manager), Manager, topics, partitionServices);
+            _consumerLoop = new ConsumerLoop(log.CreateConsumer($"{Cluster}.silos", Manager), Manager, partitionServices);
             _consumerLoop.Start();
             _background = RunBackgroundAsync(_stopping.Token);
             SiloLog.Started(logger, Identity.SiloId, address, Cluster, Mode, PartitionCount);
