@@ -7,4 +7,5 @@ internal sealed record CheckpointSnapshot(
     Dictionary<string, long> Positions,
     Dictionary<string, long> Dedupe,
     List<GrainStateWrite> Writes,
-    List<(GrainActivation Activation, long Version)> Saved);
+    List<(GrainActivation Activation, long Version)> Saved,
+    OutboxSnapshot Outbox);

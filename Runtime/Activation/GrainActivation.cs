@@ -1,5 +1,6 @@
 using Runtime.Abstractions;
 using Runtime.Grains;
+using Runtime.Processing;
 
 namespace Runtime.Activation;
 
@@ -17,11 +18,13 @@ internal sealed class GrainActivation
     private long _lastUsedTicks;
     private bool _durabilityRequested;
 
-    public GrainActivation(GrainId grainId, Grain grain, IDurabilityTracker durability, long nowTicks)
+    public GrainActivation(GrainId grainId, Grain grain, IDurabilityTracker durability, IPartitionOutbox outbox, MessageBindings messages, long nowTicks)
     {
         GrainId = grainId;
         Grain = grain;
         _durability = durability;
+        Outbox = outbox;
+        Messages = messages;
         _lastUsedTicks = nowTicks;
         grain.Attach(this);
     }
@@ -29,6 +32,11 @@ internal sealed class GrainActivation
     public GrainId GrainId { get; }
 
     public Grain Grain { get; }
+
+    /// <summary>Where the grain's durable messages and snapshots go: its partition's outbox.</summary>
+    public IPartitionOutbox Outbox { get; }
+
+    public MessageBindings Messages { get; }
 
     /// <summary>True once the grain called ClearState and has not changed since: the stored row is deleted.</summary>
     public bool IsCleared { get; private set; }

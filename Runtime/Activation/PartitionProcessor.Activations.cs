@@ -120,7 +120,7 @@ internal sealed partial class PartitionProcessor
             try
             {
                 var grain = registration.Create(_services.Services);
-                var activation = new GrainActivation(grainId, grain, this, _services.Time.GetTimestamp());
+                var activation = new GrainActivation(grainId, grain, this, this, _services.Messages, _services.Time.GetTimestamp());
                 grain.LoadState(states.TryGetValue(key, out var stored) ? stored.State : null);
                 await grain.OnActivateAsync(_stopping.Token).ConfigureAwait(false);
                 source.TrySetResult(activation);

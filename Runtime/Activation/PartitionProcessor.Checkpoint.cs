@@ -141,7 +141,8 @@ internal sealed partial class PartitionProcessor
             }
         }
 
-        if (writes.Count == 0 && SameMap(_positions, _committedPositions) && SameMap(_dedupe, _committedDedupe))
+        var outbox = TakeOutbox(writes);
+        if (writes.Count == 0 && outbox.IsEmpty && SameMap(_positions, _committedPositions) && SameMap(_dedupe, _committedDedupe))
         {
             return null;
         }
@@ -150,7 +151,8 @@ internal sealed partial class PartitionProcessor
             new Dictionary<string, long>(_positions, StringComparer.Ordinal),
             new Dictionary<string, long>(_dedupe, StringComparer.Ordinal),
             writes,
-            saved);
+            saved,
+            outbox);
     }
 
     private async Task CommitAsync(CheckpointSnapshot? snapshot, TaskCompletionSource waiters, bool final)
@@ -182,6 +184,10 @@ internal sealed partial class PartitionProcessor
             }
 
             waiters.TrySetResult();
+            if (snapshot is not null)
+            {
+                await PublishOutboxAsync(snapshot.Outbox).ConfigureAwait(false);
+            }
         }
         catch (PartitionFencedException)
         {

@@ -9,11 +9,16 @@ namespace Runtime.Activation;
 internal sealed partial class PartitionProcessor
 {
     /// <summary>Decides what one record means here: an event for a local grain, a re-route, a duplicate or a dead letter.</summary>
-    private PendingEvent? Route(LogRecord record, IEventStreamBinding binding)
+    private PendingEvent? Route(LogRecord record, IEventStreamBinding? binding)
     {
         var source = record;
         if (record.Topic == _services.Topics.Internal)
         {
+            if (MessageEnvelope.IsMessage(record.Value))
+            {
+                return RouteMessage(record);
+            }
+
             if (!ForwardEnvelope.TryDecode(record.Value, out var envelope))
             {
                 SendToDeadLetters(record, "internal record is not a valid forward envelope");
@@ -35,6 +40,11 @@ internal sealed partial class PartitionProcessor
             return null;
         }
 
+        if (binding is null)
+        {
+            return null;
+        }
+
         var decoded = binding.Decode(source);
         if (!decoded.IsValid)
         {
@@ -51,10 +61,54 @@ internal sealed partial class PartitionProcessor
             return null;
         }
 
-        return new PendingEvent(decoded.GrainKey!, decoded.Event!, new EventContext(source.Topic, source.Partition, source.Offset), source);
+        return new PendingEvent(new GrainId(binding.GrainType, decoded.GrainKey!), decoded.Event!, new EventContext(source.Topic, source.Partition, source.Offset), source, binding);
     }
 
-    private async Task<int> DeliverAsync(GrainActivation activation, List<PendingEvent> events, IEventStreamBinding binding)
+    /// <summary>A durable message from another partition's grains: dropped when its sequence was already applied here.</summary>
+    private PendingEvent? RouteMessage(LogRecord record)
+    {
+        if (!MessageEnvelope.TryDecode(record.Value, out var envelope))
+        {
+            SendToDeadLetters(record, "internal record is not a valid message envelope");
+            return null;
+        }
+
+        var stream = envelope.DedupeStream;
+        if (_dedupe.TryGetValue(stream, out var applied) && envelope.Sequence <= applied)
+        {
+            _services.Instruments.DuplicatesDropped.Add(1);
+            return null;
+        }
+
+        _dedupe[stream] = envelope.Sequence;
+        if (!_services.Messages.TryGet(envelope.Kind, out var binding) || binding.GrainType != envelope.GrainType)
+        {
+            SendToDeadLetters(record, $"no message kind '{envelope.Kind}' for grain type '{envelope.GrainType}' is registered in this silo");
+            return null;
+        }
+
+        var message = binding.Decode(envelope.Payload, out var error);
+        if (message is null)
+        {
+            SendToDeadLetters(record, error!);
+            return null;
+        }
+
+        if (GrainPartitioner.PartitionOf(envelope.GrainKey, _services.PartitionCount) != Partition)
+        {
+            SendToDeadLetters(record, $"message for {envelope.GrainType}/{envelope.GrainKey} arrived on partition {Partition}, which does not own that grain");
+            return null;
+        }
+
+        return new PendingEvent(
+            new GrainId(envelope.GrainType, envelope.GrainKey),
+            message,
+            new EventContext(record.Topic, envelope.SourcePartition, envelope.Sequence),
+            record,
+            binding);
+    }
+
+    private async Task<int> DeliverAsync(GrainActivation activation, List<PendingEvent> events)
     {
         var started = _services.Time.GetTimestamp();
         await activation.EnterTurnAsync(CancellationToken.None).ConfigureAwait(false);
@@ -66,7 +120,7 @@ internal sealed partial class PartitionProcessor
             {
                 try
                 {
-                    await binding.DeliverAsync(activation.Grain, pending.Event, pending.Context).ConfigureAwait(false);
+                    await pending.Delivery.DeliverAsync(activation.Grain, pending.Event, pending.Context).ConfigureAwait(false);
                     applied++;
                 }
 #pragma warning disable CA1031 // A grain's failure on one event must not stop the partition: it is dead-lettered.
@@ -84,9 +138,9 @@ internal sealed partial class PartitionProcessor
             activation.ExitTurn();
         }
 
-        _services.Instruments.TurnDuration.Record(_services.Time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("grain_type", binding.GrainType));
+        _services.Instruments.TurnDuration.Record(_services.Time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("grain_type", activation.GrainId.Type));
         return applied;
     }
 
-    private readonly record struct PendingEvent(string GrainKey, object Event, EventContext Context, LogRecord Source);
+    private readonly record struct PendingEvent(GrainId Grain, object Event, EventContext Context, LogRecord Source, IGrainDelivery Delivery);
 }

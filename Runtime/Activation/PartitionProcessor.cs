@@ -75,6 +75,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         var token = _stopping.Token;
         try
         {
+            await LoadOutboxWithRetriesAsync(token).ConfigureAwait(false);
             while (!token.IsCancellationRequested && _status == PartitionStatus.Running)
             {
                 if (await WaitForRecordsAsync(reader, token).ConfigureAwait(false))
@@ -127,27 +128,22 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
 
     private async Task ApplyBatchAsync(List<LogRecord> batch)
     {
-        var groups = new Dictionary<string, List<PendingEvent>>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var groups = new Dictionary<GrainId, List<PendingEvent>>();
+        var order = new List<GrainId>();
         var binding = _services.EventStream;
         foreach (var record in batch)
         {
             _positions[record.Topic] = record.Offset + 1;
-            if (binding is null)
-            {
-                continue;
-            }
-
             var pending = Route(record, binding);
             if (pending is null)
             {
                 continue;
             }
 
-            if (!groups.TryGetValue(pending.Value.GrainKey, out var events))
+            if (!groups.TryGetValue(pending.Value.Grain, out var events))
             {
-                groups[pending.Value.GrainKey] = events = [];
-                order.Add(pending.Value.GrainKey);
+                groups[pending.Value.Grain] = events = [];
+                order.Add(pending.Value.Grain);
             }
 
             events.Add(pending.Value);
@@ -158,13 +154,32 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
             return;
         }
 
-        var activations = await ActivateManyAsync(binding!.GrainType, order).ConfigureAwait(false);
-        var applied = 0;
-        foreach (var key in order)
+        var activations = new Dictionary<GrainId, GrainActivation>(order.Count);
+        foreach (var type in order.Select(grain => grain.Type).Distinct(StringComparer.Ordinal))
         {
-            applied += await DeliverAsync(activations[key], groups[key], binding).ConfigureAwait(false);
+            var keys = order.Where(grain => grain.Type == type).Select(grain => grain.Key).ToList();
+            foreach (var (key, activation) in await ActivateManyAsync(type, keys).ConfigureAwait(false))
+            {
+                activations[new GrainId(type, key)] = activation;
+            }
+        }
+
+        var applied = 0;
+        var messages = 0;
+        foreach (var grain in order)
+        {
+            var count = await DeliverAsync(activations[grain], groups[grain]).ConfigureAwait(false);
+            if (ReferenceEquals(groups[grain][0].Delivery, binding))
+            {
+                applied += count;
+            }
+            else
+            {
+                messages += count;
+            }
         }
 
         _services.Instruments.EventsProcessed.Add(applied);
+        _services.Instruments.MessagesApplied.Add(messages);
     }
 }

@@ -18,6 +18,7 @@ internal sealed record PartitionServices(
     ILogProducer Producer,
     GrainTypeRegistry Registry,
     IEventStreamBinding? EventStream,
+    MessageBindings Messages,
     RuntimeOptions Options,
     TimeProvider Time,
     IServiceProvider Services,

@@ -22,6 +22,9 @@ public sealed class RuntimeInstruments
         DeadLetters = meter.CreateCounter<long>("runtime.dead_letters", "{record}", "Records sent to the dead-letter topic.");
         Checkpoints = meter.CreateCounter<long>("runtime.checkpoints", "{checkpoint}", "Partition checkpoints committed.");
         CheckpointFailures = meter.CreateCounter<long>("runtime.checkpoint.failures", "{checkpoint}", "Partition checkpoints that failed (fenced or storage error).");
+        MessagesSent = meter.CreateCounter<long>("runtime.messages.sent", "{message}", "Durable grain messages published after their checkpoint committed (combined per target).");
+        MessagesApplied = meter.CreateCounter<long>("runtime.messages.applied", "{message}", "Durable grain messages applied by their receiving grain.");
+        SnapshotsPublished = meter.CreateCounter<long>("runtime.snapshots.published", "{snapshot}", "Grain snapshots published to every silo's cache.");
         GrainCallDuration = meter.CreateHistogram<double>("runtime.grain.call.duration", "s", "Grain call latency seen by the caller, including routing and retries.", advice: new() { HistogramBucketBoundaries = SecondsBuckets });
         TurnDuration = meter.CreateHistogram<double>("runtime.turn.duration", "s", "Time a turn holds a grain (one call, or one event batch).", advice: new() { HistogramBucketBoundaries = SecondsBuckets });
         CheckpointDuration = meter.CreateHistogram<double>("runtime.checkpoint.duration", "s", "Time to snapshot, flush and commit one partition checkpoint.", advice: new() { HistogramBucketBoundaries = SecondsBuckets });
@@ -42,6 +45,12 @@ public sealed class RuntimeInstruments
     public Counter<long> Checkpoints { get; }
 
     public Counter<long> CheckpointFailures { get; }
+
+    public Counter<long> MessagesSent { get; }
+
+    public Counter<long> MessagesApplied { get; }
+
+    public Counter<long> SnapshotsPublished { get; }
 
     public Histogram<double> GrainCallDuration { get; }
 

@@ -37,4 +37,10 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(12, LogLevel.Error, "Stopping partition {Partition} failed")]
     public static partial void PartitionStopFailed(ILogger logger, Exception exception, int partition);
+
+    [LoggerMessage(13, LogLevel.Warning, "Publishing {Count} committed messages of partition {Partition} failed; the next checkpoint retries")]
+    public static partial void OutboxPublishFailed(ILogger logger, Exception exception, int partition, int count);
+
+    [LoggerMessage(14, LogLevel.Information, "Partition {Partition} resumes with {Count} committed messages still to publish")]
+    public static partial void OutboxRecovered(ILogger logger, int partition, int count);
 }

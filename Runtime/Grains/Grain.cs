@@ -1,5 +1,6 @@
 using Runtime.Abstractions;
 using Runtime.Activation;
+using Runtime.Snapshots;
 
 namespace Runtime.Grains;
 
@@ -28,6 +29,31 @@ public abstract class Grain
 
     /// <summary>Asks the runtime to deactivate this grain after the current turn, saving its state first.</summary>
     protected void DeactivateOnIdle() => Activation.RequestDeactivation();
+
+    /// <summary>
+    /// Sends a durable message to another grain. It is committed with this grain's partition's next
+    /// checkpoint and delivered exactly once after that, even across crashes; messages of a kind
+    /// registered with a combine function are merged per target first.
+    /// </summary>
+    protected void Send<TInterface, TMessage>(string key, TMessage message)
+        where TInterface : IGrainWithStringKey
+        where TMessage : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(message);
+        var binding = Activation.Messages.Get(typeof(TInterface), typeof(TMessage));
+        Activation.Outbox.Send(new GrainId(binding.GrainType, key), binding, message);
+    }
+
+    /// <summary>
+    /// Publishes this grain's snapshot to every silo's snapshot cache once the state it reflects is
+    /// committed (at most one checkpoint interval later). Only the latest snapshot per grain counts.
+    /// </summary>
+    protected void PublishSnapshot(byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        Activation.Outbox.PublishSnapshot(SnapshotKey.Of(GrainId), payload);
+    }
 
     internal void Attach(GrainActivation activation) => _activation = activation;
 

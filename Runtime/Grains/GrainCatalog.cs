@@ -15,6 +15,10 @@ public sealed class GrainCatalog
 
     internal Func<IServiceProvider, IEventStreamBinding>? EventStreamFactory { get; set; }
 
+    internal MessageBindings Messages { get; } = new();
+
+    internal List<Action<Snapshots.SnapshotCache>> SnapshotRegistrations { get; } = [];
+
     /// <summary>The JSON options used for grain calls: web defaults, resolved by the registered contexts only.</summary>
     public JsonSerializerOptions JsonOptions => _options ??= new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {

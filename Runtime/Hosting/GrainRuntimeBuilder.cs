@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Runtime.Abstractions;
 using Runtime.Abstractions.Remoting;
@@ -36,6 +37,30 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainCatalo
 
         var grainType = GrainInterfaceCatalog.NameOf(typeof(TInterface));
         catalog.EventStreamFactory = provider => new EventStreamBinding<TEvent>(grainType, decoderFactory(provider));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a durable message that grains send to <typeparamref name="TInterface"/> grains with
+    /// <c>Send</c>; the receiving class implements <see cref="IMessageConsumer{TMessage}"/>. With
+    /// <paramref name="combine"/>, messages to the same grain within one checkpoint are merged into
+    /// one before they are sent (aggregation at the source, so a hot receiver is not a bottleneck).
+    /// </summary>
+    public GrainRuntimeBuilder AddMessage<TInterface, TMessage>(string kind, JsonTypeInfo<TMessage> typeInfo, Func<TMessage, TMessage, TMessage>? combine = null)
+        where TInterface : IGrainWithStringKey
+        where TMessage : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        catalog.Messages.Add(new MessageBinding<TMessage>(kind, GrainInterfaceCatalog.NameOf(typeof(TInterface)), typeof(TInterface), typeInfo, combine));
+        return this;
+    }
+
+    /// <summary>Lets every silo's <see cref="Snapshots.SnapshotCache"/> decode the snapshots that <typeparamref name="TInterface"/> grains publish.</summary>
+    public GrainRuntimeBuilder AddSnapshot<TInterface, TSnapshot>(JsonTypeInfo<TSnapshot> typeInfo)
+        where TInterface : IGrainWithStringKey
+        where TSnapshot : class
+    {
+        catalog.SnapshotRegistrations.Add(cache => cache.Register<TInterface, TSnapshot>(typeInfo));
         return this;
     }
 

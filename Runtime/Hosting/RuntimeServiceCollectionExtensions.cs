@@ -12,6 +12,7 @@ using Runtime.Kafka;
 using Runtime.Log;
 using Runtime.Log.InMemory;
 using Runtime.Remoting;
+using Runtime.Snapshots;
 using Runtime.Storage;
 using Runtime.Storage.Postgres;
 using Runtime.Storage.Sqlite;
@@ -50,6 +51,16 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RuntimeOptions>>().Value);
         services.AddSingleton<ICheckpointStore>(CreateStore);
         services.AddSingleton<IPartitionedLog>(CreateLog);
+        services.AddSingleton(sp =>
+        {
+            var cache = new SnapshotCache(sp.GetRequiredService<ILogger<SnapshotCache>>());
+            foreach (var register in catalog.SnapshotRegistrations)
+            {
+                register(cache);
+            }
+
+            return cache;
+        });
         services.AddSingleton<SiloRuntime>();
         services.AddHostedService(sp => sp.GetRequiredService<SiloRuntime>());
         services.AddSingleton(sp => sp.GetRequiredService<SiloRuntime>().Manager);

@@ -10,6 +10,7 @@ using Runtime.Kafka;
 using Runtime.Log;
 using Runtime.Processing;
 using Runtime.Remoting;
+using Runtime.Snapshots;
 using Runtime.Storage;
 
 namespace Runtime.Hosting;
@@ -29,6 +30,7 @@ public sealed partial class SiloRuntime(
     IOptions<RuntimeOptions> options,
     IOptions<KafkaOptions> kafka,
     RuntimeInstruments instruments,
+    SnapshotCache snapshots,
     TimeProvider time,
     IServiceProvider services,
     ILogger<SiloRuntime> logger) : IHostedService, IDisposable
@@ -68,6 +70,7 @@ public sealed partial class SiloRuntime(
         : _consumerLoop?.Failure is { } failure ? "consumer stopped: " + failure.Message
         : !Manager.AssignmentReceived ? "waiting for a partition assignment"
         : time.GetElapsedTime(Interlocked.Read(ref _lastHeartbeatTicks)) > options.Value.HeartbeatInterval * 3 ? "storage unreachable"
+        : !snapshots.IsCaughtUp ? "reading published snapshots"
         : null;
 
     public IReadOnlyList<PartitionStatistics> Partitions() => Manager.Processors.Select(p => p.Statistics()).OrderBy(p => p.Partition).ToList();
@@ -117,7 +120,7 @@ public sealed partial class SiloRuntime(
             var partitions = kafka.Value.IsEnabled ? kafka.Value.Partitions : 8;
             await store.InitializeAsync(_stopping.Token).ConfigureAwait(false);
             var counts = await log.EnsureTopicsAsync(
-                [new TopicSpec(topics.Events, partitions), new TopicSpec(topics.Internal, partitions), new TopicSpec(topics.DeadLetters, partitions)],
+                [new TopicSpec(topics.Events, partitions), new TopicSpec(topics.Internal, partitions), new TopicSpec(topics.DeadLetters, partitions), new TopicSpec(topics.Snapshots, 1, Compacted: true)],
                 _stopping.Token).ConfigureAwait(false);
             if (counts[topics.Events] != counts[topics.Internal])
             {
@@ -126,11 +129,12 @@ public sealed partial class SiloRuntime(
             }
 
             PartitionCount = counts[topics.Events];
+            await Task.Run(() => snapshots.Start(log, topics.Snapshots), _stopping.Token).ConfigureAwait(false);
             Directory = new PartitionDirectory(store, Cluster);
             Identity = new SiloIdentity($"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(64, Environment.MachineName.Length + 13)], address);
             await TryHeartbeatAsync("active", _stopping.Token).ConfigureAwait(false);
             var partitionServices = new PartitionServices(
-                Cluster, topics, PartitionCount, counts[topics.DeadLetters], store, log.Producer, catalog.Registry, catalog.EventStreamFactory?.Invoke(services),
+                Cluster, topics, PartitionCount, counts[topics.DeadLetters], store, log.Producer, catalog.Registry, catalog.EventStreamFactory?.Invoke(services), catalog.Messages,
                 options.Value, time, services, instruments, logger);
             Manager.Start(partitionServices, Identity);
             _consumerLoop = new ConsumerLoop(log.CreateConsumer($"{Cluster}.silos", Manager), Manager, partitionServices);

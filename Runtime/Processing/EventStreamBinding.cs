@@ -17,8 +17,8 @@ internal sealed class EventStreamBinding<TEvent>(string grainType, IRecordDecode
             : DecodeResult<object>.Invalid(result.Error!);
     }
 
-    public ValueTask DeliverAsync(Grain grain, object @event, EventContext context) =>
+    public ValueTask DeliverAsync(Grain grain, object item, EventContext context) =>
         grain is IEventConsumer<TEvent> consumer
-            ? consumer.OnEventAsync((TEvent)@event, context)
+            ? consumer.OnEventAsync((TEvent)item, context)
             : throw new InvalidOperationException($"{grain.GetType().Name} does not implement IEventConsumer<{typeof(TEvent).Name}>.");
 }

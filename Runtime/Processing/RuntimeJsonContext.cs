@@ -6,4 +6,5 @@ namespace Runtime.Processing;
 /// <summary>Source-generated JSON metadata for the runtime's own records.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(DeadLetter))]
+[JsonSerializable(typeof(List<Activation.OutboxEntry>))]
 internal sealed partial class RuntimeJsonContext : JsonSerializerContext;

@@ -68,6 +68,9 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Services.AddGrainRuntime(builder.Configuration)
             .AddJsonContext(TestGrainsJsonContext.Default)
             .AddGrain<ICounterGrain, CounterGrain>()
+            .AddGrain<ITotalGrain, TotalGrain>()
+            .AddMessage<ITotalGrain, CounterDelta>("counter-delta", TestGrainsJsonContext.Default.CounterDelta, CounterDelta.Combine)
+            .AddSnapshot<ITotalGrain, TotalSnapshot>(TestGrainsJsonContext.Default.TotalSnapshot)
             .AddEventStream<ICounterGrain, CounterEvent>(_ => new CounterEventDecoder());
         builder.Services.AddPrometheusExporter(RuntimeInstruments.MeterName);
         var app = builder.Build();

@@ -25,6 +25,7 @@ public sealed class CounterGrain() : Grain<CounterState>(TestGrainsJsonContext.D
 
         State.Events++;
         State.Sum += payload.Amount;
+        Send<ITotalGrain, CounterDelta>(TotalGrain.TheKey, new CounterDelta(1, payload.Amount));
         return ValueTask.CompletedTask;
     }
 

@@ -1,0 +1,3 @@
+namespace Runtime.Tests.TestGrains;
+
+public sealed record TotalSnapshot(long Events, long Sum, long Messages);
