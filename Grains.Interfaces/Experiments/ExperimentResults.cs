@@ -1,0 +1,22 @@
+namespace Grains.Interfaces.Experiments;
+
+/// <summary>Body of <c>GET /v1/experiments/{id}/results</c>.</summary>
+public sealed record ExperimentResults
+{
+    public string ExperimentId { get; init; } = "";
+
+    public string Type { get; init; } = "";
+
+    public string Status { get; init; } = "";
+
+    public long Version { get; init; }
+
+    public string RewardKind { get; init; } = "";
+
+    public List<VariantResult> Variants { get; init; } = [];
+
+    /// <summary>Sample-ratio mismatch check of exposures against the configured split; null for bandits, whose split moves by design.</summary>
+    public SrmResult? Srm { get; init; }
+
+    public DateTimeOffset AsOf { get; init; }
+}

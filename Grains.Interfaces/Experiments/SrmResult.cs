@@ -1,0 +1,4 @@
+namespace Grains.Interfaces.Experiments;
+
+/// <summary>Pearson's chi-square test of observed exposures against the configured weights; flagged below p = 0.001.</summary>
+public sealed record SrmResult(double ChiSquare, int DegreesOfFreedom, double PValue, bool Mismatch);
