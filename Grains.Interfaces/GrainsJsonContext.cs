@@ -10,5 +10,10 @@ namespace Grains.Interfaces;
 [JsonSerializable(typeof(InteractionEvent))]
 [JsonSerializable(typeof(InteractionEvent[]))]
 [JsonSerializable(typeof(UserFeatures))]
+[JsonSerializable(typeof(Decisions.DecisionRequest))]
+[JsonSerializable(typeof(Decisions.DecisionResponse))]
+[JsonSerializable(typeof(Recommendations.RecommendRequest))]
+[JsonSerializable(typeof(Recommendations.RecommendResponse))]
+[JsonSerializable(typeof(Experiments.ExperimentResults))]
 [JsonSerializable(typeof(ValidationError))]
 public sealed partial class GrainsJsonContext : JsonSerializerContext;
