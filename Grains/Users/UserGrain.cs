@@ -1,42 +1,166 @@
+using Experimentation.Features;
+using Grains.Experiments;
 using Grains.Interfaces.Events;
+using Grains.Interfaces.Experiments;
+using Grains.Interfaces.Recommendations;
+using Grains.Interfaces.Trending;
 using Grains.Interfaces.Users;
+using Grains.Recommendations;
+using Grains.Trending;
+using Microsoft.Extensions.Options;
 using Runtime.Grains;
 
 namespace Grains.Users;
 
-/// <summary>Keeps one user's rolling features from the user's events.</summary>
-public sealed class UserGrain(TimeProvider time) : Grain<UserState>(GrainStateJsonContext.Default.UserState, () => new UserState()),
-    IUserGrain, IEventConsumer<InteractionEvent>
+/// <summary>
+/// One user's live state: rolling features, the latest exposures and impressions, and the credits
+/// they earn. Exposures count as trials and rewards as successes of the experiment's arms; both
+/// leave as durable messages, combined per partition, so each decision counts exactly once.
+/// </summary>
+public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> options)
+    : Grain<UserState>(GrainStateJsonContext.Default.UserState, () => new UserState()), IUserGrain, IEventConsumer<InteractionEvent>
 {
+    /// <summary>The single item-statistics and trending grains every user reports to.</summary>
+    public const string GlobalKey = "global";
+
+    private UserFeatureModel? _model;
+
+    private UserFeatureModel Model => _model ??= State.Features is { } data
+        ? UserFeatureModel.FromData(data, options.Value)
+        : new UserFeatureModel(options.Value);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (StateWasStored && Model.IsExpired(time.GetUtcNow()))
+        {
+            Reset();
+            ClearState();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public ValueTask OnEventAsync(InteractionEvent payload, EventContext context)
     {
         ArgumentNullException.ThrowIfNull(payload);
+
+        // Parse before mutating: a malformed exposure is dead-lettered without a trace in the state.
+        var exposure = payload.Type == ExposureProperties.ExposureType ? Exposure.From(payload) : null;
+        var impression = payload.Type == ExposureProperties.ImpressionType ? ImpressionEvents.From(payload) : null;
         var state = State;
-        state.TotalEvents++;
-        state.TotalsByType[payload.Type] = state.TotalsByType.GetValueOrDefault(payload.Type) + 1;
-        state.ValueSum += payload.Value ?? 0;
-        if (state.LastEventAt is null || payload.Timestamp > state.LastEventAt)
+        var ring = state.RecentIds;
+        var next = state.NextId;
+        if (!RecentEventIds.TryAdd(ref ring, ref next, payload.EventId))
         {
-            state.LastEventAt = payload.Timestamp;
+            return ValueTask.CompletedTask;
         }
 
+        state.RecentIds = ring;
+        state.NextId = next;
         MarkStateChanged();
+        var applied = Model.Apply(
+            new FeatureEvent(payload.Type, payload.Timestamp, payload.SessionId, payload.ItemId, payload.Category, payload.Value),
+            time.GetUtcNow());
+        if (applied == FeatureApplyResult.IgnoredTooOld)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        if (exposure is not null)
+        {
+            OnExposure(exposure);
+        }
+        else if (impression is not null)
+        {
+            OnImpression(impression);
+        }
+        else
+        {
+            OnOutcome(payload);
+        }
+
         return ValueTask.CompletedTask;
     }
 
-    public Task<UserFeatures> GetFeaturesAsync() => Task.FromResult(new UserFeatures
+    public Task<UserFeatures> GetFeaturesAsync()
     {
-        UserId = Key,
-        TotalEvents = State.TotalEvents,
-        TotalsByType = new Dictionary<string, long>(State.TotalsByType, StringComparer.Ordinal),
-        ValueSum = State.ValueSum,
-        LastEventAt = State.LastEventAt,
-        AsOf = time.GetUtcNow(),
-    });
+        var now = time.GetUtcNow();
+        return Task.FromResult(StateWasStored || State.Features is not null || _model is not null
+            ? UserFeatureMapping.ToContract(Key, Model.View(now))
+            : new UserFeatures { UserId = Key, AsOf = now });
+    }
 
     public Task EraseAsync()
     {
+        Reset();
         ClearState();
         return WriteStateAsync();
+    }
+
+    protected override void OnSaving() => State.Features = _model?.ToData() ?? State.Features;
+
+    private void Reset() => _model = new UserFeatureModel(options.Value);
+
+    private void OnExposure(Exposure exposure)
+    {
+        if (ExposureBook.Record(State.Exposures, exposure))
+        {
+            Send<IExperimentGrain, ArmCredits>(exposure.ExperimentId, ArmCredits.Of(new ArmCredit
+            {
+                Variant = exposure.Variant,
+                Segment = exposure.Segment,
+                Trials = 1,
+                LastAt = exposure.At,
+            }));
+        }
+    }
+
+    private void OnImpression(Impression impression)
+    {
+        ImpressionBook.Record(State.Impressions, impression);
+        Send<IItemStatsGrain, ItemCredits>(GlobalKey, ItemCredits.Of(new ItemCredit
+        {
+            ItemId = impression.ItemId,
+            Category = impression.Category,
+            Segment = impression.Segment,
+            Impressions = 1,
+        }));
+    }
+
+    private void OnOutcome(InteractionEvent payload)
+    {
+        foreach (var exposure in ExposureBook.Credit(State.Exposures, payload.Type, payload.Timestamp))
+        {
+            var value = exposure.Continuous ? payload.Value ?? 0 : 1;
+            Send<IExperimentGrain, ArmCredits>(exposure.ExperimentId, ArmCredits.Of(new ArmCredit
+            {
+                Variant = exposure.Variant,
+                Segment = exposure.Segment,
+                Successes = 1,
+                ValueSum = value,
+                ValueSumOfSquares = value * value,
+                LastAt = payload.Timestamp,
+            }));
+        }
+
+        if (payload.Type != ImpressionEvents.ClickType || string.IsNullOrEmpty(payload.ItemId))
+        {
+            return;
+        }
+
+        Send<ITrendingGrain, TrendingDeltas>(GlobalKey, new TrendingDeltas
+        {
+            Items = [new Experimentation.Trending.TrendingDelta(Experimentation.Trending.TrendingDelta.MinuteOf(payload.Timestamp), payload.ItemId, payload.Category, 1)],
+        });
+        if (ImpressionBook.Click(State.Impressions, payload.ItemId, payload.Timestamp) is { } clicked)
+        {
+            Send<IItemStatsGrain, ItemCredits>(GlobalKey, ItemCredits.Of(new ItemCredit
+            {
+                ItemId = clicked.ItemId,
+                Category = clicked.Category ?? payload.Category,
+                Segment = clicked.Segment,
+                Clicks = 1,
+            }));
+        }
     }
 }

@@ -1,13 +1,22 @@
+using Experimentation.Features;
+using Grains.Experiments;
+using Grains.Recommendations;
+
 namespace Grains.Users;
 
-/// <summary>What a user grain persists. Kept separate from the wire type <c>UserFeatures</c>.</summary>
+/// <summary>What a user grain persists. Kept separate from the wire type <c>UserFeatures</c> and from the feature math.</summary>
 public sealed record UserState
 {
-    public long TotalEvents { get; set; }
+    public UserFeatureData? Features { get; set; }
 
-    public Dictionary<string, long> TotalsByType { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Hashes of the latest event ids (see <see cref="RecentEventIds"/>).</summary>
+    public byte[] RecentIds { get; set; } = [];
 
-    public double ValueSum { get; set; }
+    public int NextId { get; set; }
 
-    public DateTimeOffset? LastEventAt { get; set; }
+    /// <summary>The most recent exposure per experiment, for reward attribution.</summary>
+    public List<Exposure> Exposures { get; set; } = [];
+
+    /// <summary>Recent recommendation impressions, for click attribution.</summary>
+    public List<Impression> Impressions { get; set; } = [];
 }

@@ -61,8 +61,25 @@ public abstract class Grain<TState> : Grain
         Activation.MarkCleared();
     }
 
-    internal override byte[]? SerializeState() =>
-        Activation.IsCleared ? null : JsonSerializer.SerializeToUtf8Bytes(State, _stateType);
+    /// <summary>
+    /// Runs inside a turn just before the state is serialized for a checkpoint: a grain that keeps a
+    /// richer in-memory model writes it back into <see cref="State"/> here, once per checkpoint
+    /// rather than once per event.
+    /// </summary>
+    protected virtual void OnSaving()
+    {
+    }
+
+    internal override byte[]? SerializeState()
+    {
+        if (Activation.IsCleared)
+        {
+            return null;
+        }
+
+        OnSaving();
+        return JsonSerializer.SerializeToUtf8Bytes(State, _stateType);
+    }
 
     internal override void LoadState(byte[]? state)
     {

@@ -1,0 +1,49 @@
+using System.Buffers.Binary;
+
+namespace Grains.Users;
+
+/// <summary>
+/// The ids of a user's most recent events, as 64-bit FNV-1a hashes in a ring, so a repeated eventId
+/// (a producer retry, a replayed batch) is applied once. Bounded: a repeat older than the last
+/// <see cref="Capacity"/> events of the user is not recognised, which covers retries and replays.
+/// </summary>
+public static class RecentEventIds
+{
+    public const int Capacity = 128;
+
+    /// <summary>Adds the id to the ring; false when it is already there (a duplicate).</summary>
+    public static bool TryAdd(ref byte[] ring, ref int next, string eventId)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        if (ring.Length != Capacity * sizeof(ulong))
+        {
+            ring = new byte[Capacity * sizeof(ulong)];
+            next = 0;
+        }
+
+        var hash = Hash(eventId);
+        for (var offset = 0; offset < ring.Length; offset += sizeof(ulong))
+        {
+            if (BinaryPrimitives.ReadUInt64LittleEndian(ring.AsSpan(offset)) == hash)
+            {
+                return false;
+            }
+        }
+
+        BinaryPrimitives.WriteUInt64LittleEndian(ring.AsSpan(next * sizeof(ulong)), hash);
+        next = (next + 1) % Capacity;
+        return true;
+    }
+
+    /// <summary>FNV-1a over UTF-16 code units; never 0, which marks an empty slot.</summary>
+    internal static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash == 0 ? 1 : hash;
+    }
+}
