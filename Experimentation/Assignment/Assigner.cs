@@ -20,13 +20,17 @@ public static class Assigner
     public static AssignmentOutcome Assign(AssignmentPlan plan, ReadOnlySpan<char> userId)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Layer is { } layer && !layer.Contains(LayerBucket(layer.Name, userId)))
+        Span<uint> hashes = stackalloc uint[3];
+        if (plan.Layer is { } layer)
         {
-            return AssignmentOutcome.NotInLayerRange;
+            BucketHasher.Hash(plan.LayerKeyPrefix, userId, [LayerSeed], hashes);
+            if (!layer.Contains(BucketHasher.ToBucket(hashes[0])))
+            {
+                return AssignmentOutcome.NotInLayerRange;
+            }
         }
 
-        Span<uint> hashes = stackalloc uint[3];
-        BucketHasher.Hash(plan.Salt, plan.ExperimentId, userId, [TrafficSeed, HoldoutSeed, VariantSeed], hashes);
+        BucketHasher.Hash(plan.KeyPrefix, userId, [TrafficSeed, HoldoutSeed, VariantSeed], hashes);
         if (BucketHasher.ToUnitInterval(hashes[0]) >= plan.TrafficAllocation)
         {
             return AssignmentOutcome.NotInTraffic;
@@ -41,7 +45,7 @@ public static class Assigner
         return new(AssignmentKind.Assigned, variant, plan.WeightOf(variant));
     }
 
-    /// <summary>The user's bucket in a layer: the same for every experiment of the layer.</summary>
+    /// <summary>The user's bucket in a layer, the same for every experiment of the layer: key <c>layerName 0x00 0x00 userId</c>.</summary>
     public static int LayerBucket(string layerName, ReadOnlySpan<char> userId) =>
         BucketHasher.Bucket(layerName, ReadOnlySpan<char>.Empty, userId, LayerSeed);
 }

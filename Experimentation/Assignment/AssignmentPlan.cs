@@ -68,6 +68,8 @@ public sealed class AssignmentPlan
 
         ExperimentId = experimentId;
         Salt = string.IsNullOrEmpty(salt) ? experimentId : salt;
+        KeyPrefix = BucketHasher.EncodeKeyPrefix(Salt, experimentId);
+        LayerKeyPrefix = layer is { } range ? BucketHasher.EncodeKeyPrefix(range.Name, "") : [];
         TrafficAllocation = trafficAllocation;
         Holdout = holdout;
         Layer = layer;
@@ -87,6 +89,12 @@ public sealed class AssignmentPlan
     public double Holdout { get; }
 
     public LayerRange? Layer { get; }
+
+    /// <summary>The hash key prefix of traffic, holdout and variant decisions: salt and experiment id.</summary>
+    internal byte[] KeyPrefix { get; }
+
+    /// <summary>The hash key prefix of layer membership: the layer name alone, shared by the layer's experiments.</summary>
+    internal byte[] LayerKeyPrefix { get; }
 
     /// <summary>The variant whose cumulative-weight interval holds <paramref name="point"/> in [0, 1).</summary>
     internal int VariantAt(double point)

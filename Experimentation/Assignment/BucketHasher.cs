@@ -15,42 +15,37 @@ public static class BucketHasher
     /// <summary>Number of buckets: 0.01 % granularity for traffic and layer ranges.</summary>
     public const int BucketCount = 10_000;
 
-    // Keys of validated ids fit on the stack; longer ones rent, so the hot path never allocates.
-    private const int StackLimit = 512;
+    // Keys of validated ids fit on the stack; longer ones rent, so hashing never allocates.
+    private const int StackLimit = 256;
 
     /// <summary>The 32-bit hash of the key <c>salt 0x00 scope 0x00 unitId</c> under <paramref name="seed"/>.</summary>
     public static uint Hash(ReadOnlySpan<char> salt, ReadOnlySpan<char> scope, ReadOnlySpan<char> unitId, uint seed = 0)
     {
+        using var prefix = new Scratch(stackalloc byte[StackLimit], Encoding.UTF8.GetMaxByteCount(salt.Length + scope.Length) + 2);
         Span<uint> hash = stackalloc uint[1];
-        Hash(salt, scope, unitId, [seed], hash);
+        Hash(prefix.Span[..WriteKeyPrefix(prefix.Span, salt, scope)], unitId, [seed], hash);
         return hash[0];
     }
 
     /// <summary>
-    /// Hashes one key under several seeds, encoding it once: independent hashes of the same unit for
-    /// different decisions (traffic, holdout, variant) without paying for the UTF-8 encoding each time.
+    /// Hashes one key under several seeds: independent hashes of the same unit for different decisions
+    /// (traffic, holdout, variant). The prefix (<see cref="EncodeKeyPrefix"/>) is encoded once per experiment,
+    /// so each call only encodes the unit id.
     /// </summary>
-    public static void Hash(ReadOnlySpan<char> salt, ReadOnlySpan<char> scope, ReadOnlySpan<char> unitId, ReadOnlySpan<uint> seeds, Span<uint> hashes)
+    public static void Hash(ReadOnlySpan<byte> keyPrefix, ReadOnlySpan<char> unitId, ReadOnlySpan<uint> seeds, Span<uint> hashes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hashes.Length, seeds.Length, nameof(hashes));
-        var maxBytes = Encoding.UTF8.GetMaxByteCount(salt.Length + scope.Length + unitId.Length) + 2;
-        byte[]? rented = null;
-        var buffer = maxBytes <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
-        try
+        Span<byte> stack = stackalloc byte[StackLimit];
+        int length;
+        if (keyPrefix.Length > stack.Length || !Encoding.UTF8.TryGetBytes(unitId, stack[keyPrefix.Length..], out length))
         {
-            var key = buffer[..WriteKey(buffer, salt, scope, unitId)];
-            for (var i = 0; i < seeds.Length; i++)
-            {
-                hashes[i] = Murmur3(key, seeds[i]);
-            }
+            using var large = new Scratch(default, keyPrefix.Length + Encoding.UTF8.GetMaxByteCount(unitId.Length));
+            HashKey(large.Span, keyPrefix, unitId, seeds, hashes);
+            return;
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+
+        keyPrefix.CopyTo(stack);
+        HashAll(stack[..(keyPrefix.Length + length)], seeds, hashes);
     }
 
     /// <summary>The bucket in [0, <see cref="BucketCount"/>) of the key under <paramref name="seed"/>.</summary>
@@ -66,15 +61,24 @@ public static class BucketHasher
     /// <summary>Maps a hash onto [0, 1) with 2^-32 resolution, for splits finer than a bucket (e.g. weights of 1/3).</summary>
     public static double ToUnitInterval(uint hash) => hash * (1.0 / 4_294_967_296.0);
 
-    /// <summary>Writes the UTF-8 key <c>salt 0x00 scope 0x00 unitId</c>; returns its length in bytes.</summary>
-    public static int WriteKey(Span<byte> destination, ReadOnlySpan<char> salt, ReadOnlySpan<char> scope, ReadOnlySpan<char> unitId)
+    /// <summary>The UTF-8 key prefix <c>salt 0x00 scope 0x00</c>, shared by every unit of an experiment.</summary>
+    public static byte[] EncodeKeyPrefix(string salt, string scope)
+    {
+        ArgumentNullException.ThrowIfNull(salt);
+        ArgumentNullException.ThrowIfNull(scope);
+        var prefix = new byte[Encoding.UTF8.GetByteCount(salt) + Encoding.UTF8.GetByteCount(scope) + 2];
+        WriteKeyPrefix(prefix, salt, scope);
+        return prefix;
+    }
+
+    /// <summary>Writes the UTF-8 key prefix <c>salt 0x00 scope 0x00</c>; returns its length in bytes.</summary>
+    public static int WriteKeyPrefix(Span<byte> destination, ReadOnlySpan<char> salt, ReadOnlySpan<char> scope)
     {
         // NUL cannot occur in validated ids, so the separator keeps ("a:b", "c") and ("a", "b:c") apart.
         var length = Encoding.UTF8.GetBytes(salt, destination);
         destination[length++] = 0;
         length += Encoding.UTF8.GetBytes(scope, destination[length..]);
         destination[length++] = 0;
-        length += Encoding.UTF8.GetBytes(unitId, destination[length..]);
         return length;
     }
 
@@ -94,22 +98,19 @@ public static class BucketHasher
         }
 
         var tail = data[(blocks * 4)..];
-        uint t = 0;
-        switch (tail.Length)
-        {
-            case 3:
-                t = (uint)tail[2] << 16 | (uint)tail[1] << 8 | tail[0];
-                break;
-            case 2:
-                t = (uint)tail[1] << 8 | tail[0];
-                break;
-            case 1:
-                t = tail[0];
-                break;
-        }
-
         if (tail.Length > 0)
         {
+            uint t = tail[0];
+            if (tail.Length > 1)
+            {
+                t |= (uint)tail[1] << 8;
+            }
+
+            if (tail.Length > 2)
+            {
+                t |= (uint)tail[2] << 16;
+            }
+
             h ^= BitOperations.RotateLeft(t * c1, 15) * c2;
         }
 
@@ -120,5 +121,49 @@ public static class BucketHasher
         h *= 0xc2b2ae35;
         h ^= h >> 16;
         return h;
+    }
+
+    private static void HashKey(Span<byte> buffer, ReadOnlySpan<byte> keyPrefix, ReadOnlySpan<char> unitId, ReadOnlySpan<uint> seeds, Span<uint> hashes)
+    {
+        keyPrefix.CopyTo(buffer);
+        var length = keyPrefix.Length + Encoding.UTF8.GetBytes(unitId, buffer[keyPrefix.Length..]);
+        HashAll(buffer[..length], seeds, hashes);
+    }
+
+    private static void HashAll(ReadOnlySpan<byte> key, ReadOnlySpan<uint> seeds, Span<uint> hashes)
+    {
+        for (var i = 0; i < seeds.Length; i++)
+        {
+            hashes[i] = Murmur3(key, seeds[i]);
+        }
+    }
+
+    /// <summary>The stack buffer when it is large enough, else a pooled array returned on dispose.</summary>
+    private ref struct Scratch
+    {
+        private readonly byte[]? _rented;
+
+        public Scratch(Span<byte> stack, int needed)
+        {
+            if (needed <= stack.Length)
+            {
+                Span = stack;
+            }
+            else
+            {
+                _rented = ArrayPool<byte>.Shared.Rent(needed);
+                Span = _rented;
+            }
+        }
+
+        public Span<byte> Span { get; }
+
+        public readonly void Dispose()
+        {
+            if (_rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_rented);
+            }
+        }
     }
 }
