@@ -1,12 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Grains.Interfaces.Events;
+using Grains.Interfaces.Experiments;
 using Grains.Interfaces.Users;
 
 namespace Grains.Interfaces;
 
 /// <summary>Source-generated JSON metadata for every contract type: events, grain call arguments and results.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ExperimentDefinition))]
+[JsonSerializable(typeof(List<ExperimentDefinition>))]
 [JsonSerializable(typeof(InteractionEvent))]
 [JsonSerializable(typeof(InteractionEvent[]))]
 [JsonSerializable(typeof(UserFeatures))]
