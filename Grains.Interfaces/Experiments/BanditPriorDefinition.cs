@@ -7,11 +7,11 @@ namespace Grains.Interfaces.Experiments;
 /// </summary>
 public sealed record BanditPriorDefinition
 {
-    public double? Alpha { get; init; }
+    public double? Alpha { get; set; }
 
-    public double? Beta { get; init; }
+    public double? Beta { get; set; }
 
-    public double? Mean { get; init; }
+    public double? Mean { get; set; }
 
-    public double? Kappa { get; init; }
+    public double? Kappa { get; set; }
 }

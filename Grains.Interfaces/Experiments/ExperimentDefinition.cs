@@ -4,51 +4,55 @@ namespace Grains.Interfaces.Experiments;
 /// An experiment as JSON in camelCase on <c>PUT /v1/experiments/{id}</c> and in storage. Optional fields
 /// carry their defaults here, so a missing field and its default mean the same thing.
 /// </summary>
+/// <remarks>
+/// Properties are settable rather than init-only because the JSON source generator replaces the initial
+/// values of init-only properties missing from the input with default(T) (dotnet/runtime#84484).
+/// </remarks>
 public sealed record ExperimentDefinition
 {
-    public string Id { get; init; } = "";
+    public string Id { get; set; } = "";
 
     /// <summary><see cref="ExperimentTypes.Ab"/> (fixed weights) or <see cref="ExperimentTypes.Bandit"/> (learned split).</summary>
-    public string Type { get; init; } = "";
+    public string Type { get; set; } = "";
 
     /// <summary>Two or more variants; the first is the control, shown to holdout users.</summary>
-    public List<VariantDefinition> Variants { get; init; } = [];
+    public List<VariantDefinition> Variants { get; set; } = [];
 
     /// <summary>Reshuffles users when changed; null or empty means the id (see <see cref="EffectiveSalt"/>).</summary>
-    public string? Salt { get; init; }
+    public string? Salt { get; set; }
 
     /// <summary>Share of eligible users (of the layer range, if any) who enter the experiment, in [0, 1].</summary>
-    public double TrafficAllocation { get; init; } = 1;
+    public double TrafficAllocation { get; set; } = 1;
 
     /// <summary>Share of the allocated users kept out of the comparison and shown the control, in [0, 1].</summary>
-    public double Holdout { get; init; }
+    public double Holdout { get; set; }
 
     /// <summary>Mutual exclusion: experiments of one layer with disjoint ranges never share a user.</summary>
-    public LayerAllocation? Layer { get; init; }
+    public LayerAllocation? Layer { get; set; }
 
     /// <summary>Every condition must hold for a user to be eligible.</summary>
-    public List<TargetingCondition> Targeting { get; init; } = [];
+    public List<TargetingCondition> Targeting { get; set; } = [];
 
     /// <summary>The event type that counts as a reward (a conversion) for an exposed user.</summary>
-    public string RewardEventType { get; init; } = "conversion";
+    public string RewardEventType { get; set; } = "conversion";
 
     /// <summary><see cref="RewardKinds.Binary"/> (converted or not) or <see cref="RewardKinds.Continuous"/> (the event's value).</summary>
-    public string RewardKind { get; init; } = RewardKinds.Binary;
+    public string RewardKind { get; set; } = RewardKinds.Binary;
 
     /// <summary>How long after an exposure a reward event still counts, in seconds (1 second to 30 days).</summary>
-    public long AttributionWindowSeconds { get; init; } = 86_400;
+    public long AttributionWindowSeconds { get; set; } = 86_400;
 
     /// <summary>Bandit tuning; only for <see cref="ExperimentTypes.Bandit"/>, null for the defaults.</summary>
-    public BanditDefinition? Bandit { get; init; }
+    public BanditDefinition? Bandit { get; set; }
 
     /// <summary><see cref="ExperimentStatuses.Running"/> or <see cref="ExperimentStatuses.Stopped"/>.</summary>
-    public string Status { get; init; } = ExperimentStatuses.Running;
+    public string Status { get; set; } = ExperimentStatuses.Running;
 
     /// <summary>Set by the server on every change; ignored on input.</summary>
-    public long Version { get; init; }
+    public long Version { get; set; }
 
     /// <summary>Set by the server on every change; ignored on input.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>The salt hashed with the id and the user: <see cref="Salt"/>, or the id when none is given.</summary>
     public string EffectiveSalt() => string.IsNullOrEmpty(Salt) ? Id : Salt;

@@ -8,6 +8,7 @@ public static partial class ExperimentValidator
 {
     private static void Variants(List<ValidationError> errors, ExperimentDefinition candidate)
     {
+        // Null only when the JSON says so explicitly ("variants": null).
         var variants = candidate.Variants ?? [];
         if (variants.Count < ExperimentLimits.MinVariants)
         {

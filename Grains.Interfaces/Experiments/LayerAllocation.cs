@@ -8,13 +8,13 @@ public sealed record LayerAllocation
 {
     public const int BucketCount = 10_000;
 
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
     /// <summary>First bucket (inclusive), 0 or more.</summary>
-    public int Start { get; init; }
+    public int Start { get; set; }
 
     /// <summary>End bucket (exclusive), at most <see cref="BucketCount"/>.</summary>
-    public int End { get; init; } = BucketCount;
+    public int End { get; set; } = BucketCount;
 
     public bool Overlaps(LayerAllocation other)
     {

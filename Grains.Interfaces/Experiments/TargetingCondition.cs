@@ -9,14 +9,14 @@ namespace Grains.Interfaces.Experiments;
 public sealed record TargetingCondition
 {
     /// <summary>A context attribute (device, location, custom keys) or a user feature (totalEvents, …).</summary>
-    public string Attribute { get; init; } = "";
+    public string Attribute { get; set; } = "";
 
     /// <summary>One of <see cref="TargetingOperators.All"/>.</summary>
-    public string Operator { get; init; } = "";
+    public string Operator { get; set; } = "";
 
     /// <summary>A string or number for eq and neq; a number for gt, gte, lt and lte; absent otherwise.</summary>
-    public JsonElement? Value { get; init; }
+    public JsonElement? Value { get; set; }
 
     /// <summary>The set for in and not_in; absent otherwise.</summary>
-    public List<string>? Values { get; init; }
+    public List<string>? Values { get; set; }
 }

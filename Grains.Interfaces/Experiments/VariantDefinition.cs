@@ -6,11 +6,11 @@ namespace Grains.Interfaces.Experiments;
 public sealed record VariantDefinition
 {
     /// <summary>A lowercase identifier, unique within the experiment (control, treatment_a, …).</summary>
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
     /// <summary>An arbitrary JSON object returned to callers assigned this variant; at most 8 KB serialized.</summary>
-    public JsonElement? Config { get; init; }
+    public JsonElement? Config { get; set; }
 
     /// <summary>Share of the experiment's users for an ab experiment (weights sum to 1); must be absent for bandits.</summary>
-    public double? Weight { get; init; }
+    public double? Weight { get; set; }
 }
