@@ -18,5 +18,7 @@ namespace Grains.Interfaces;
 [JsonSerializable(typeof(Recommendations.RecommendRequest))]
 [JsonSerializable(typeof(Recommendations.RecommendResponse))]
 [JsonSerializable(typeof(Experiments.ExperimentResults))]
+[JsonSerializable(typeof(Recommendations.ItemStats))]
+[JsonSerializable(typeof(List<Trending.TrendingEntry>))]
 [JsonSerializable(typeof(ValidationError))]
 public sealed partial class GrainsJsonContext : JsonSerializerContext;
