@@ -114,7 +114,7 @@ public sealed class ExperimentGrain(TimeProvider time)
     private void Publish()
     {
         var definition = State.Definition!;
-        var snapshot = new ExperimentSnapshot { Definition = definition };
+        var snapshot = new ExperimentSnapshot { Definition = definition, Exposures = [.. State.Exposures], Conversions = [.. State.Conversions] };
         if (definition.Type == ExperimentTypes.Bandit)
         {
             var table = Table(definition);
