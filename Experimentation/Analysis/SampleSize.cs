@@ -19,10 +19,14 @@ public static class SampleSize
     public static double UsersPerVariant(double baselineRate, double minimumDetectableEffect, double alpha = 0.05, double power = 0.8, bool strict = false)
     {
         Validate.Probability(baselineRate, nameof(baselineRate));
-        Validate.Probability(baselineRate + minimumDetectableEffect, nameof(minimumDetectableEffect));
+        var p2 = baselineRate + minimumDetectableEffect;
+        if (minimumDetectableEffect == 0 || !(p2 > 0 && p2 < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumDetectableEffect), minimumDetectableEffect, "The effect must be non-zero and keep baseline + effect strictly between 0 and 1.");
+        }
+
         Validate.Probability(alpha, nameof(alpha));
         Validate.Probability(power, nameof(power));
-        var p2 = baselineRate + minimumDetectableEffect;
         double low = 0;
         double high = 1e7;
         if (Power(low, baselineRate, p2, alpha, strict) >= power)

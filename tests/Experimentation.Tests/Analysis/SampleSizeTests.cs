@@ -44,8 +44,9 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
-    public void UsersPerVariant_RateOutsideUnitInterval_Throws()
+    public void UsersPerVariant_NoEffectOrRateOutsideUnitInterval_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SampleSize.UsersPerVariant(0.95, 0.1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SampleSize.UsersPerVariant(0.1, 0));
     }
 }
