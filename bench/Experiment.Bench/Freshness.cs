@@ -40,11 +40,39 @@ internal static class Freshness
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
+        Print("reward to posterior on both silos", timings);
+        Print("definition (PUT returned) to both silos' catalogs", await DefinitionsAsync(cluster, Math.Max(10, samples / 3)));
+    }
+
+    /// <summary>Times from a definition's durable return until every silo's catalog has that version.</summary>
+    private static async Task<List<double>> DefinitionsAsync(BenchCluster cluster, int samples)
+    {
+        var grains = cluster.First.GetRequiredService<Runtime.Abstractions.IGrainFactory>();
+        var timings = new List<double>();
+        for (var i = 0; i < samples; i++)
+        {
+            var id = $"def-{i}";
+            var stored = await grains.GetGrain<IExperimentGrain>(id).DefineAsync(new ExperimentDefinition
+            {
+                Id = id,
+                Type = ExperimentTypes.Ab,
+                Variants = [new VariantDefinition { Name = "a", Weight = 0.5 }, new VariantDefinition { Name = "b", Weight = 0.5 }],
+            });
+            var started = Stopwatch.GetTimestamp();
+            await WaitAsync(() => cluster.All.All(s => s.GetRequiredService<ExperimentCatalog>().TryGet(id, out var e) && e.Definition.Version == stored.Version));
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return timings;
+    }
+
+    private static void Print(string what, List<double> timings)
+    {
         timings.Sort();
         double At(double q) => timings[(int)Math.Min(timings.Count - 1, q * timings.Count)];
-        Console.WriteLine("| Samples | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {samples} | {At(0.5):N0} | {At(0.9):N0} | {At(0.99):N0} | {timings[^1]:N0} |"));
+        Console.WriteLine("| What | Samples | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {timings.Count} | {At(0.5):N0} | {At(0.9):N0} | {At(0.99):N0} | {timings[^1]:N0} |"));
     }
 
     /// <summary>A tight poll: Eventually's back-off would add its own delay to what is measured.</summary>

@@ -33,7 +33,7 @@ internal sealed class PipelineBandit(BenchCluster cluster, string experimentId, 
             Thread.Sleep(wait);
         }
 
-        _user = $"sim-{seed}-{_count++}";
+        _user = $"sim-{experimentId}-{seed}-{_count++}";
         var (response, _) = _decisions.DecideAsync(new DecisionRequest { UserId = _user, Experiments = [experimentId] }).GetAwaiter().GetResult();
         return variants.ToList().IndexOf(response!.Decisions[0].Variant);
     }

@@ -38,6 +38,14 @@ internal static class PipelineRegret
                     RegretSimulation.Run(scenario, new UniformBandit(rates.Length, (seed * 1000) + 4)),
                 };
                 var best = Array.IndexOf(rates, rates.Max());
+                if (BenchCluster.Snapshot(cluster.First, id) is { } snapshot)
+                {
+                    var policy = snapshot.Policies.FirstOrDefault();
+                    Console.Error.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{id}: policy {policy?.Reason} [{string.Join(", ", policy?.Probabilities.Select(p => p.ToString("F3", CultureInfo.InvariantCulture)) ?? [])}], exposures [{string.Join(", ", snapshot.Exposures)}], conversions [{string.Join(", ", snapshot.Conversions)}]"));
+                }
+
                 foreach (var result in results)
                 {
                     Console.WriteLine(string.Create(

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Experiment.Bench;
 
-// Usage: dotnet bench/Experiment.Bench/bin/Release/net10.0/Experiment.Bench.dll [decide|regret|freshness|memory|all] [n]
+// Usage: dotnet bench/Experiment.Bench/bin/Release/net10.0/Experiment.Bench.dll [decide|regret|freshness|memory|all] [n] (regret: [decisions] [per second] [seeds])
 // Needs the real services for all but decide: scripts/deps up && eval "$(scripts/deps env)".
 var mode = args.Length > 0 ? args[0] : "all";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -27,7 +27,7 @@ if (mode is "memory" or "all")
 if (mode is "regret" or "all")
 {
     Console.WriteLine("## Cumulative regret, full pipeline");
-    await PipelineRegret.RunAsync(Arg(1, 12_000), 200, seeds: 2);
+    await PipelineRegret.RunAsync(Arg(1, 24_000), Arg(2, 400), seeds: Arg(3, 3));
 }
 
 return 0;
