@@ -14,6 +14,7 @@ namespace Runtime.Activation;
 internal sealed class PartitionManager : IAssignmentListener
 {
     private static readonly TimeSpan RevokeTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan AcquireRetryTimeout = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<int, PartitionProcessor> _processors = new();
     private PartitionServices? _services;
     private SiloIdentity? _identity;
@@ -45,6 +46,27 @@ internal sealed class PartitionManager : IAssignmentListener
         }
     }
 
+    /// <summary>
+    /// Storage can be briefly unreachable, or the partition row locked by a previous owner's commit
+    /// that has not ended yet: keep trying for a bounded time before giving the consumer up.
+    /// </summary>
+    private async Task<PartitionLease> AcquireWithRetriesAsync(PartitionServices services, int partition)
+    {
+        var deadline = services.Time.GetTimestamp() + (long)(AcquireRetryTimeout.TotalSeconds * services.Time.TimestampFrequency);
+        for (var delay = TimeSpan.FromMilliseconds(200); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.TicksPerSecond * 5)))
+        {
+            try
+            {
+                return await services.Store.AcquireAsync(services.Cluster, partition, _identity!, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (services.Time.GetElapsedTime(deadline) < TimeSpan.Zero)
+            {
+                RuntimeLog.BackgroundTaskFailed(services.Logger, exception, $"lease of partition {partition}");
+                await Task.Delay(delay, services.Time).ConfigureAwait(false);
+            }
+        }
+    }
+
     public IReadOnlyList<TopicPartitionPosition> OnAssigned(IReadOnlyList<TopicPartitionId> partitions)
     {
         var services = _services ?? throw new InvalidOperationException("The partition manager was not started.");
@@ -52,7 +74,7 @@ internal sealed class PartitionManager : IAssignmentListener
         RuntimeLog.Assigned(services.Logger, string.Join(",", numbers));
 
         // Leases are taken in parallel: a silo joining an 8-partition cluster should not wait for 8 round trips in a row.
-        var leases = Task.WhenAll(numbers.Select(n => services.Store.AcquireAsync(services.Cluster, n, _identity!, CancellationToken.None)))
+        var leases = Task.WhenAll(numbers.Select(n => AcquireWithRetriesAsync(services, n)))
             .GetAwaiter().GetResult();
         var positions = new List<TopicPartitionPosition>();
         foreach (var lease in leases)

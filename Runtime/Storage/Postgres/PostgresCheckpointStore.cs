@@ -30,9 +30,26 @@ public sealed class PostgresCheckpointStore : ICheckpointStore, IAsyncDisposable
 
     /// <summary>Creates and owns a data source for <paramref name="connectionString"/>.</summary>
     public PostgresCheckpointStore(string connectionString, TimeProvider timeProvider, ILogger<PostgresCheckpointStore>? logger = null)
-        : this(NpgsqlDataSource.Create(connectionString), timeProvider, logger)
+        : this(NpgsqlDataSource.Create(WithTransactionTimeout(connectionString)), timeProvider, logger)
     {
         _ownsDataSource = true;
+    }
+
+    /// <summary>
+    /// A silo frozen (SIGSTOP, a VM pause) in the middle of a commit keeps its transaction open and
+    /// the partition row locked, and the kernel keeps the socket alive, so the new owner's acquire
+    /// would wait for as long as the freeze lasts. PostgreSQL ends a session idle inside a
+    /// transaction after this long, which releases the lock; a commit never idles mid-way otherwise.
+    /// </summary>
+    internal static string WithTransactionTimeout(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("idle_in_transaction_session_timeout", StringComparison.Ordinal) != true)
+        {
+            builder.Options = ((builder.Options ?? "") + " -c idle_in_transaction_session_timeout=5000").Trim();
+        }
+
+        return builder.ConnectionString;
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
