@@ -42,6 +42,16 @@ public sealed record ExperimentDefinition
     /// <summary>How long after an exposure a reward event still counts, in seconds (1 second to 30 days).</summary>
     public long AttributionWindowSeconds { get; set; } = 86_400;
 
+    /// <summary>Guardrail metrics, analysed beside the primary metric (the reward event type).</summary>
+    public List<GuardrailDefinition> Guardrails { get; set; } = [];
+
+    /// <summary>
+    /// τ² of the mSPRT's normal mixture, in squared units of the difference tested; null picks one from
+    /// the data (the control's variance per user divided by 100, a prior on effects of about a tenth of
+    /// a standard deviation).
+    /// </summary>
+    public double? SequentialMixtureVariance { get; set; }
+
     /// <summary>Bandit tuning; only for <see cref="ExperimentTypes.Bandit"/>, null for the defaults.</summary>
     public BanditDefinition? Bandit { get; set; }
 

@@ -10,6 +10,7 @@ public static class ExperimentLimits
     public const int MaxTargetingConditions = 20;
     public const int MaxTargetingValues = 100;
     public const int MaxSegmentKeys = 4;
+    public const int MaxGuardrails = 10;
     public const int MaxBurnInTrials = 1_000_000;
     public const double MaxPriorParameter = 1e6;
 

@@ -18,5 +18,8 @@ public sealed record ExperimentResults
     /// <summary>Sample-ratio mismatch check of exposures against the configured split; null for bandits, whose split moves by design.</summary>
     public SrmResult? Srm { get; init; }
 
+    /// <summary>User-level metrics and tests against the control; null until a treatment and the control both have users.</summary>
+    public ExperimentAnalysis? Analysis { get; init; }
+
     public DateTimeOffset AsOf { get; init; }
 }

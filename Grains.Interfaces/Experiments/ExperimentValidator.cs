@@ -68,6 +68,7 @@ public static partial class ExperimentValidator
         }
 
         Bandit(errors, candidate);
+        Analysis(errors, candidate);
         OneOf(errors, "status", candidate.Status, ExperimentStatuses.All);
         return errors;
     }

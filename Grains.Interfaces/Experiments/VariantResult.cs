@@ -21,6 +21,9 @@ public sealed record VariantResult
     /// <summary>Posterior probability that this variant is the best.</summary>
     public double ProbabilityBest { get; init; }
 
+    /// <summary>Expected loss of choosing this variant: E[max over variants − this one], from the same posterior draws.</summary>
+    public double ExpectedLoss { get; init; }
+
     /// <summary>This variant's share of all exposures.</summary>
     public double TrafficShare { get; init; }
 }

@@ -131,6 +131,7 @@ public sealed class DecisionService(ExperimentCatalog catalog, IGrainFactory gra
             Continuous = definition.RewardKind == RewardKinds.Continuous,
             WindowSeconds = definition.AttributionWindowSeconds,
             At = now,
+            Guardrails = [.. definition.Guardrails.Select(g => g.EventType)],
         };
         return new ExperimentDecision { ExperimentId = definition.Id, Variant = variant.Name, Config = variant.Config, Propensity = propensity, Reason = reason };
     }

@@ -70,6 +70,12 @@ public sealed class ExperimentGrain(TimeProvider time)
         }
 
         var table = Table(definition);
+        while (State.UserTotals.Count < definition.Variants.Count)
+        {
+            // State stored before user-level totals existed.
+            State.UserTotals.Add(new VariantUserTotals());
+        }
+
         foreach (var credit in message.Items)
         {
             var arm = definition.Variants.FindIndex(v => v.Name == credit.Variant);
@@ -82,6 +88,13 @@ public sealed class ExperimentGrain(TimeProvider time)
             State.Conversions[arm] += credit.Successes;
             State.ValueSums[arm] += credit.ValueSum;
             State.ValueSumsOfSquares[arm] += credit.ValueSumOfSquares;
+            State.UserTotals[arm].Add(credit);
+            if (credit.Trials == 0 && credit.Successes == 0)
+            {
+                // A user-level delta only: the bandit learns from decisions.
+                continue;
+            }
+
             var observation = new ArmStatistics(credit.Trials, credit.Successes, credit.ValueSum, credit.ValueSumOfSquares);
             table.Record(string.IsNullOrEmpty(credit.Segment) ? null : credit.Segment, arm, observation, credit.LastAt);
         }
@@ -148,6 +161,7 @@ public sealed class ExperimentGrain(TimeProvider time)
         State.Conversions = new long[arms];
         State.ValueSums = new double[arms];
         State.ValueSumsOfSquares = new double[arms];
+        State.UserTotals = [.. Enumerable.Range(0, arms).Select(_ => new VariantUserTotals())];
         _table = null;
     }
 

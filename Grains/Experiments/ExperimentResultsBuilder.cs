@@ -31,6 +31,7 @@ internal static class ExperimentResultsBuilder
                     ? new PosteriorSummary { Alpha = beta.Alpha, Beta = beta.Beta, Mean = beta.Mean, Lower = interval.Lower, Upper = interval.Upper }
                     : new PosteriorSummary { Mean = posterior.Mean, Variance = posterior.Variance, Lower = interval.Lower, Upper = interval.Upper },
                 ProbabilityBest = policy.ProbabilityBest[i],
+                ExpectedLoss = policy.ExpectedLoss[i],
                 TrafficShare = exposures > 0 ? (double)state.Exposures[i] / exposures : 0,
             };
         }).ToList();
@@ -43,6 +44,7 @@ internal static class ExperimentResultsBuilder
             RewardKind = definition.RewardKind,
             Variants = variants,
             Srm = definition.Type == ExperimentTypes.Ab ? Srm(definition, state.Exposures) : null,
+            Analysis = ExperimentAnalysisBuilder.Build(definition, state.UserTotals),
             AsOf = now,
         };
     }

@@ -19,6 +19,9 @@ public sealed record ExperimentState
 
     public double[] ValueSumsOfSquares { get; set; } = [];
 
+    /// <summary>Per variant: user-level sums (unique users, converted users, value and covariate sums, guardrails).</summary>
+    public List<VariantUserTotals> UserTotals { get; set; } = [];
+
     /// <summary>Credits per message kind received, to seed policy recomputation deterministically.</summary>
     public long Updates { get; set; }
 }

@@ -25,6 +25,9 @@ public sealed record Exposure
 
     public DateTimeOffset At { get; init; }
 
+    /// <summary>The guardrail event types analysed for this experiment's users.</summary>
+    public List<string> Guardrails { get; init; } = [];
+
     /// <summary>Set once a reward was credited: a decision counts at most once as a success.</summary>
     public bool Credited { get; set; }
 
@@ -61,6 +64,9 @@ public sealed record Exposure
             Continuous = properties.GetValueOrDefault(ExposureProperties.RewardKind) == RewardKinds.Continuous,
             WindowSeconds = window >= 1 && window <= maxWindow ? (long)window : throw new FormatException($"properties.{ExposureProperties.Window}: must be 1 to {maxWindow} seconds"),
             At = exposure.Timestamp,
+            Guardrails = properties.GetValueOrDefault(ExposureProperties.Guardrails) is { Length: > 0 } guardrails
+                ? [.. guardrails.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+                : [],
         };
     }
 
@@ -81,6 +87,7 @@ public sealed record Exposure
             [ExposureProperties.RewardType] = RewardEventType,
             [ExposureProperties.RewardKind] = Continuous ? RewardKinds.Continuous : RewardKinds.Binary,
             [ExposureProperties.Window] = WindowSeconds.ToString(CultureInfo.InvariantCulture),
+            [ExposureProperties.Guardrails] = string.Join(',', Guardrails),
         },
     };
 }

@@ -21,4 +21,7 @@ public static class ExposureProperties
     public const string RewardType = "rewardEventType";
     public const string RewardKind = "rewardKind";
     public const string Window = "attributionWindowSeconds";
+
+    /// <summary>The experiment's guardrail event types, comma-separated.</summary>
+    public const string Guardrails = "guardrails";
 }

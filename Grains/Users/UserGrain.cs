@@ -103,15 +103,24 @@ public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> op
 
     private void OnExposure(Exposure exposure)
     {
-        if (ExposureBook.Record(State.Exposures, exposure))
+        if (!ExposureBook.Record(State.Exposures, exposure))
         {
-            Send<IExperimentGrain, ArmCredits>(exposure.ExperimentId, ArmCredits.Of(new ArmCredit
-            {
-                Variant = exposure.Variant,
-                Segment = exposure.Segment,
-                Trials = 1,
-                LastAt = exposure.At,
-            }));
+            return;
+        }
+
+        Send<IExperimentGrain, ArmCredits>(exposure.ExperimentId, ArmCredits.Of(new ArmCredit
+        {
+            Variant = exposure.Variant,
+            Segment = exposure.Segment,
+            Trials = 1,
+            LastAt = exposure.At,
+        }));
+
+        // CUPED's covariate: how often the user did the rewarded thing in the 24 h before entering.
+        var covariate = Model.View(time.GetUtcNow()).Counts.TryGetValue(exposure.RewardEventType, out var counts) ? counts.Last24Hours : 0;
+        if (ParticipationBook.Join(State.Participations, exposure, covariate) is { } joined)
+        {
+            Send<IExperimentGrain, ArmCredits>(exposure.ExperimentId, ArmCredits.Of(joined));
         }
     }
 
@@ -129,6 +138,11 @@ public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> op
 
     private void OnOutcome(InteractionEvent payload)
     {
+        foreach (var (experimentId, credit) in ParticipationBook.Observe(State.Participations, payload.Type, payload.Value, payload.Timestamp))
+        {
+            Send<IExperimentGrain, ArmCredits>(experimentId, ArmCredits.Of(credit));
+        }
+
         foreach (var exposure in ExposureBook.Credit(State.Exposures, payload.Type, payload.Timestamp))
         {
             var value = exposure.Continuous ? payload.Value ?? 0 : 1;

@@ -17,6 +17,9 @@ public sealed record UserState
     /// <summary>The most recent exposure per experiment, for reward attribution.</summary>
     public List<Exposure> Exposures { get; set; } = [];
 
+    /// <summary>The user's participation per experiment since the first exposure (user-level analysis).</summary>
+    public List<Participation> Participations { get; set; } = [];
+
     /// <summary>Recent recommendation impressions, for click attribution.</summary>
     public List<Impression> Impressions { get; set; } = [];
 }

@@ -40,7 +40,8 @@ public sealed class ExperimentFlowTests
         var grain = silo.Grains.GetGrain<IExperimentGrain>("checkout");
         ExperimentResults? results = null;
         await Eventually.TrueAsync(
-            async () => (results = await grain.GetResultsAsync())!.Variants.Sum(v => v.Conversions) >= converters.Count && results.Variants.Sum(v => v.Exposures) >= users.Count,
+            async () => (results = await grain.GetResultsAsync())!.Variants.Sum(v => v.Conversions) >= converters.Count && results.Variants.Sum(v => v.Exposures) >= users.Count
+                && results.Analysis?.Metrics[0].Variants.Sum(v => v.ConvertedUsers) >= converters.Count,
             GrainsSilo.Patience,
             "exposures and conversions credited");
 
@@ -53,6 +54,11 @@ public sealed class ExperimentFlowTests
             Assert.Equal(converters.Count(u => byUser[u].Variant == variant.Name), variant.Conversions);
         }
 
+        // User level: each user once, whatever the number of decisions and rewards.
+        var primary = results.Analysis!.Metrics[0];
+        Assert.Equal(users.Count, primary.Variants.Sum(v => v.Users));
+        Assert.Equal(converters.Count, primary.Variants.Sum(v => v.ConvertedUsers));
+        Assert.Equal(rewards.Count - 3, primary.Variants.Sum(v => v.ValueSum));
         Assert.All(byUser.Values, d => Assert.Equal(DecisionReasons.Hash, d.Reason));
         Assert.All(byUser.Values, d => Assert.Equal(0.5, d.Propensity));
         Assert.NotNull(results.Srm);

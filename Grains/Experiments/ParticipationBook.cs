@@ -1,0 +1,91 @@
+namespace Grains.Experiments;
+
+/// <summary>
+/// The user-level bookkeeping of experiments: the first exposure opens a participation, and every
+/// later reward or guardrail event within the window becomes a delta of the user-level sums.
+/// </summary>
+public static class ParticipationBook
+{
+    public const int MaxParticipations = 64;
+
+    /// <summary>Opens the user's participation at the first exposure; null when the user already participates.</summary>
+    public static ArmCredit? Join(List<Participation> book, Exposure exposure, double covariate)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(exposure);
+        if (book.Exists(p => p.ExperimentId == exposure.ExperimentId))
+        {
+            return null;
+        }
+
+        book.Add(new Participation
+        {
+            ExperimentId = exposure.ExperimentId,
+            Variant = exposure.Variant,
+            FirstAt = exposure.At,
+            WindowSeconds = exposure.WindowSeconds,
+            RewardEventType = exposure.RewardEventType,
+            Continuous = exposure.Continuous,
+            Covariate = covariate,
+            Guardrails = exposure.Guardrails,
+            GuardrailCounts = new double[exposure.Guardrails.Count],
+        });
+        if (book.Count > MaxParticipations)
+        {
+            book.RemoveAt(book.IndexOf(book.MinBy(p => p.FirstAt)!));
+        }
+
+        return new ArmCredit
+        {
+            Variant = exposure.Variant,
+            Users = 1,
+            CovariateSum = covariate,
+            CovariateSumOfSquares = covariate * covariate,
+            LastAt = exposure.At,
+        };
+    }
+
+    /// <summary>The user-level deltas one event causes, per experiment whose window covers it.</summary>
+    public static List<(string ExperimentId, ArmCredit Credit)> Observe(List<Participation> book, string eventType, double? value, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var credits = new List<(string, ArmCredit)>();
+        foreach (var participation in book)
+        {
+            if (!participation.Covers(at))
+            {
+                continue;
+            }
+
+            if (eventType == participation.RewardEventType)
+            {
+                var delta = participation.Continuous ? value ?? 0 : 1;
+                var before = participation.Value;
+                participation.Value += delta;
+                credits.Add((participation.ExperimentId, new ArmCredit
+                {
+                    Variant = participation.Variant,
+                    ConvertedUsers = before == 0 && participation.Value != 0 ? 1 : 0,
+                    UserValueSum = delta,
+                    UserValueSumOfSquares = (2 * before * delta) + (delta * delta),
+                    CovariateProduct = participation.Covariate * delta,
+                    LastAt = at,
+                }));
+            }
+
+            var guardrail = participation.Guardrails.IndexOf(eventType);
+            if (guardrail >= 0)
+            {
+                var count = participation.GuardrailCounts[guardrail]++;
+                credits.Add((participation.ExperimentId, new ArmCredit
+                {
+                    Variant = participation.Variant,
+                    Guardrails = [new GuardrailCredit { EventType = eventType, Users = count == 0 ? 1 : 0, Sum = 1, SumOfSquares = (2 * count) + 1 }],
+                    LastAt = at,
+                }));
+            }
+        }
+
+        return credits;
+    }
+}
