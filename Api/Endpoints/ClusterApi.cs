@@ -21,7 +21,7 @@ public static class ClusterApi
     public static RouteGroupBuilder MapClusterApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/v1/cluster").WithTags("Cluster").RequireAuthorization(ApiPolicies.Admin);
-        group.MapGet("", GetAsync).WithName("GetCluster").WithSummary("Silos, partition owners, per-partition lag and activations per grain type");
+        group.MapGet("", GetAsync).WithName("GetCluster").WithSummary("Silos, partition owners, per-partition lag and activations per grain type (stats=false: owners only)");
         group.MapGet("/local", Local).WithName("GetClusterLocal").WithSummary("This silo's own partitions only");
         group.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
@@ -31,13 +31,14 @@ public static class ClusterApi
         TypedResults.Ok(Status(runtime, [], [.. runtime.Partitions().Select(p => FromStatistics(p, runtime))]));
 
     internal static async Task<Ok<ClusterStatus>> GetAsync(
-        HttpContext context, SiloRuntime runtime, IHttpClientFactory clients, IOptions<RuntimeOptions> options, TimeProvider time)
+        HttpContext context, SiloRuntime runtime, IHttpClientFactory clients, IOptions<RuntimeOptions> options, TimeProvider time, bool? stats)
     {
         var cancellation = context.RequestAborted;
         var silos = runtime.Identity is null ? [] : await runtime.ReadSilosAsync(cancellation).ConfigureAwait(false);
         var live = silos.Where(silo => silo.Status == "active" && time.GetUtcNow() - silo.LastHeartbeat < options.Value.HeartbeatInterval * 3).ToList();
         var statistics = runtime.Partitions().Select(p => FromStatistics(p, runtime)).ToDictionary(p => p.Partition);
-        var peers = live.Where(silo => silo.SiloId != runtime.Identity?.SiloId)
+        // Clients that only route (stats=false) need the owners, not the peers' statistics.
+        var peers = live.Where(silo => stats != false && silo.SiloId != runtime.Identity?.SiloId)
             .Select(silo => PeerPartitionsAsync(clients, new Uri(silo.Address), context.Request, cancellation));
         foreach (var partition in (await Task.WhenAll(peers).ConfigureAwait(false)).SelectMany(list => list))
         {

@@ -27,8 +27,11 @@ internal static class ApiBody
         catch (JsonException exception)
         {
             var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$').TrimStart('.');
-            var reason = exception.Message.Split(" Path:")[0].Split(". LineNumber")[0];
-            return (null, ApiValidation.Problem([new ValidationError(field, $"is not valid here: {reason}")]));
+            // The serializer's message names CLR types; the caller only needs the place and the kind of mistake.
+            var reason = exception.Message.Contains("could not be converted", StringComparison.Ordinal)
+                ? "has a value of the wrong type or format"
+                : "is not well-formed JSON";
+            return (null, ApiValidation.Problem([new ValidationError(field, reason)]));
         }
     }
 }
