@@ -15,10 +15,21 @@ public sealed class ExperimentsApiTests(ApiHostFixture fixture)
         using var client = fixture.Host.Client();
 
         using var response = await client.PutAsync("/v1/experiments/broken", EventsApiTests.Json("""
-            {"id":"broken","type":"abc","variants":[{"name":"a","weight":0.7},{"name":"a","weight":0.7}],"rewardEventType":"conversion"}
+            {"id":"broken","type":"ab","variants":[{"name":"a","weight":0.7},{"name":"a","weight":0.7}],"rewardEventType":"Conversion","holdout":2}
             """));
 
-        await ProblemAssert.HasFieldErrorsAsync(response, ["type", "variants[1].name", "variants"]);
+        var errors = await ProblemAssert.HasFieldErrorsAsync(response, ["variants[1].name", "variants", "rewardEventType", "holdout"], exact: true);
+        Assert.Equal(4, errors.Count);
+    }
+
+    [Fact]
+    public async Task Put_UnknownType_Answers400NamingType()
+    {
+        using var client = fixture.Host.Client();
+
+        using var response = await client.PutAsync("/v1/experiments/typo", EventsApiTests.Json("""{"id":"typo","type":"abn","variants":[{"name":"a"},{"name":"b"}]}"""));
+
+        await ProblemAssert.HasFieldErrorsAsync(response, ["type"]);
     }
 
     [Fact]
