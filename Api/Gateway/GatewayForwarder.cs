@@ -110,6 +110,6 @@ internal sealed partial class GatewayForwarder(
         await response.Content.CopyToAsync(outgoing.Body, cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} unreachable ({Reason}); refreshing the directory and retrying")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Silo {Silo} unreachable ({Reason}); refreshing the directory and retrying")]
     private static partial void Unreachable(ILogger logger, Uri silo, string reason);
 }
