@@ -15,6 +15,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read."),
             GrainUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Unavailable", "The data's owner is moving between silos; retry shortly."),
+            Runtime.Log.LogProduceException => (StatusCodes.Status503ServiceUnavailable, "Unavailable", "The event log did not acknowledge the write; retry (event ids make a resend safe)."),
             TimeoutException => (StatusCodes.Status504GatewayTimeout, "Timeout", "The request did not complete in time; retry."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", "The client went away."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "The server failed to answer this request; it has been logged."),
