@@ -41,7 +41,4 @@ internal static class FreshnessProbe
         Array.Sort(elapsed);
         return elapsed;
     }
-
-    public static double Percentile(double[] sorted, double percent) =>
-        sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

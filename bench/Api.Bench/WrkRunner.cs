@@ -19,7 +19,7 @@ internal static class WrkRunner
     public static async Task<WrkResult> RunAsync(Uri url, int threads, int connections, int seconds, string? script = null)
     {
         string? scriptPath = null;
-        var arguments = new List<string> { "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency" };
+        var arguments = new List<string> { "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s" };
         if (script is not null)
         {
             scriptPath = Path.Combine(Path.GetTempPath(), $"wrk-{Guid.NewGuid():N}.lua");
