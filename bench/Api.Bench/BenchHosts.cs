@@ -48,6 +48,13 @@ internal sealed class BenchHosts : IAsyncDisposable
         return new BenchHosts(silo, bare);
     }
 
+    /// <summary>Waits until the silo has applied every exposure a load left behind, so the next run starts from an idle pipeline.</summary>
+    public Task WaitForIdleAsync()
+    {
+        var runtime = _silo.Services.GetRequiredService<SiloRuntime>();
+        return Eventually.TrueAsync(() => runtime.Partitions().All(p => p.Lag == 0), TimeSpan.FromMinutes(5), "the silo catches up with the exposures");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _bare.StopAsync();
