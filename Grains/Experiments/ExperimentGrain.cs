@@ -33,7 +33,9 @@ public sealed class ExperimentGrain(TimeProvider time)
 
         State.Definition = stored;
         _table = null;
-        Publish();
+
+        // A definition comes from a call: only a committed one may reach the silos.
+        Publish(afterCommit: true);
         await WriteStateAsync().ConfigureAwait(false);
         return stored;
     }
@@ -86,7 +88,9 @@ public sealed class ExperimentGrain(TimeProvider time)
 
         State.Updates++;
         MarkStateChanged();
-        Publish();
+
+        // Statistics come from durable credits, which a crash replays to the same totals: publish at once.
+        Publish(afterCommit: false);
         return ValueTask.CompletedTask;
     }
 
@@ -111,10 +115,10 @@ public sealed class ExperimentGrain(TimeProvider time)
         return _table;
     }
 
-    private void Publish()
+    private void Publish(bool afterCommit)
     {
         var definition = State.Definition!;
-        var snapshot = new ExperimentSnapshot { Definition = definition };
+        var snapshot = new ExperimentSnapshot { Definition = definition, Exposures = [.. State.Exposures], Conversions = [.. State.Conversions] };
         if (definition.Type == ExperimentTypes.Bandit)
         {
             var table = Table(definition);
@@ -131,7 +135,7 @@ public sealed class ExperimentGrain(TimeProvider time)
             }
         }
 
-        PublishSnapshot(JsonSerializer.SerializeToUtf8Bytes(snapshot, GrainStateJsonContext.Default.ExperimentSnapshot));
+        PublishSnapshot(JsonSerializer.SerializeToUtf8Bytes(snapshot, GrainStateJsonContext.Default.ExperimentSnapshot), afterCommit);
     }
 
     private static IEnumerable<string> SegmentsOf(ContextualArmTable table) =>

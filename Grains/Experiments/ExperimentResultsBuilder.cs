@@ -1,6 +1,6 @@
 using Experimentation.Bandits;
 using Grains.Interfaces.Experiments;
-using MathNet.Numerics.Distributions;
+using Experimentation.Analysis;
 
 namespace Grains.Experiments;
 
@@ -47,24 +47,9 @@ internal static class ExperimentResultsBuilder
         };
     }
 
-    /// <summary>Pearson's chi-square of observed exposures against the configured weights, over the variants with a positive weight.</summary>
-    public static SrmResult? Srm(ExperimentDefinition definition, IReadOnlyList<long> exposures)
-    {
-        var cells = definition.Variants.Select((v, i) => (Weight: v.Weight ?? 0, Observed: (double)exposures[i])).Where(c => c.Weight > 0).ToList();
-        var total = cells.Sum(c => c.Observed);
-        if (cells.Count < 2 || total <= 0)
-        {
-            return null;
-        }
-
-        var weightSum = cells.Sum(c => c.Weight);
-        var statistic = cells.Sum(c =>
-        {
-            var expected = total * c.Weight / weightSum;
-            return (c.Observed - expected) * (c.Observed - expected) / expected;
-        });
-        var freedom = cells.Count - 1;
-        var p = 1 - ChiSquared.CDF(freedom, statistic);
-        return new SrmResult(statistic, freedom, p, p < SrmThreshold);
-    }
+    /// <summary>Pearson's chi-square of observed exposures against the configured weights (see <see cref="SampleRatioTest"/>).</summary>
+    public static SrmResult? Srm(ExperimentDefinition definition, IReadOnlyList<long> exposures) =>
+        SampleRatioTest.Test(exposures, definition.Variants.Select(v => v.Weight ?? 0).ToList(), SrmThreshold) is { } result
+            ? new SrmResult(result.ChiSquare, result.DegreesOfFreedom, result.PValue, result.Mismatch)
+            : null;
 }

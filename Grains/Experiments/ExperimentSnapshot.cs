@@ -12,4 +12,10 @@ public sealed record ExperimentSnapshot
 
     /// <summary>The global policy first (segment ""), then one per segment with enough data of its own.</summary>
     public List<SegmentPolicy> Policies { get; set; } = [];
+
+    /// <summary>Per variant: decisions counted so far (undiscounted), for dashboards and freshness checks.</summary>
+    public long[] Exposures { get; set; } = [];
+
+    /// <summary>Per variant: decisions credited with a reward so far.</summary>
+    public long[] Conversions { get; set; } = [];
 }

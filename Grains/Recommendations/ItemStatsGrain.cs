@@ -50,7 +50,7 @@ public sealed class ItemStatsGrain()
         }
 
         MarkStateChanged();
-        PublishSnapshot(JsonSerializer.SerializeToUtf8Bytes(State, GrainStateJsonContext.Default.ItemStatsState));
+        PublishSnapshot(JsonSerializer.SerializeToUtf8Bytes(State, GrainStateJsonContext.Default.ItemStatsState), afterCommit: false);
         return ValueTask.CompletedTask;
     }
 }

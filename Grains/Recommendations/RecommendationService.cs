@@ -33,9 +33,7 @@ public sealed class RecommendationService(SnapshotCache cache, IGrainFactory gra
             ? stats.Items.ToDictionary(i => i.ItemId, StringComparer.Ordinal)
             : [];
         var candidates = (request.Candidates ?? TrendingCandidates()).Distinct(StringComparer.Ordinal).ToList();
-        var seen = features.RecentItems.Where(i => i.SessionId is not null && i.SessionId == features.Session?.Id && features.Session.IsActive)
-            .Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
-        candidates.RemoveAll(seen.Contains);
+        candidates.RemoveAll(SeenInSession(features).Contains);
         var segment = request.Context?.TryGetValue("device", out var device) == true ? "device=" + device : "";
         var ranked = Rank(candidates, items, features, segment, Math.Clamp(request.K, 1, 100), new Random((int)(random.NextDouble() * int.MaxValue)));
         var decisionId = Guid.CreateVersion7().ToString("N");
@@ -89,6 +87,15 @@ public sealed class RecommendationService(SnapshotCache cache, IGrainFactory gra
         }
 
         return shown.Select((index, rank) => new RecommendedItem(candidates[index], -shownScores[rank], (double)included[index] / PropensityRounds)).ToList();
+    }
+
+    /// <summary>Items the user interacted with in the current, still active session: not recommended again.</summary>
+    public static HashSet<string> SeenInSession(UserFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return features.Session is { IsActive: true } session
+            ? features.RecentItems.Where(i => i.SessionId == session.Id).Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal)
+            : [];
     }
 
     private List<string> TrendingCandidates() =>

@@ -23,7 +23,7 @@ public sealed class TrendingGrain(TimeProvider time, IOptions<TrendingOptions> o
         ArgumentNullException.ThrowIfNull(message);
         var now = time.GetUtcNow();
         _aggregate.Apply(message.Items, now);
-        PublishSnapshot(JsonSerializer.SerializeToUtf8Bytes(_aggregate.Snapshot(now), GrainStateJsonContext.Default.TrendingSnapshot));
+        PublishSnapshot(JsonSerializer.SerializeToUtf8Bytes(_aggregate.Snapshot(now), GrainStateJsonContext.Default.TrendingSnapshot), afterCommit: false);
         return ValueTask.CompletedTask;
     }
 }

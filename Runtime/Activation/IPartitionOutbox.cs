@@ -9,6 +9,6 @@ internal interface IPartitionOutbox
     /// <summary>Queues a message; it is committed with the next checkpoint and published after it.</summary>
     void Send(GrainId target, IMessageBinding binding, object message);
 
-    /// <summary>Queues a snapshot; the latest one per key is published after the next checkpoint commits.</summary>
-    void PublishSnapshot(string key, byte[] payload);
+    /// <summary>Publishes a snapshot now, or queues it so that the latest one per key is published after the next checkpoint commits.</summary>
+    void PublishSnapshot(string key, byte[] payload, bool afterCommit);
 }

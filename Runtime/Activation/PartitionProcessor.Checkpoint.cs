@@ -85,8 +85,14 @@ internal sealed partial class PartitionProcessor
 
     private bool CheckpointDue() => NextCheckpointDelay() <= TimeSpan.Zero;
 
-    private TimeSpan NextCheckpointDelay() =>
-        _services.Options.CheckpointInterval - _services.Time.GetElapsedTime(_lastCheckpointTicks);
+    private TimeSpan NextCheckpointDelay()
+    {
+        var regular = _services.Options.CheckpointInterval - _services.Time.GetElapsedTime(_lastCheckpointTicks);
+        var messagesSince = Interlocked.Read(ref _messagesPendingSince);
+        return messagesSince == 0
+            ? regular
+            : TimeSpan.FromTicks(Math.Min(regular.Ticks, (_services.Options.MessageFlushInterval - _services.Time.GetElapsedTime(messagesSince)).Ticks));
+    }
 
     /// <summary>
     /// Takes a checkpoint: snapshots dirty grains and positions here, on the partition's loop, then

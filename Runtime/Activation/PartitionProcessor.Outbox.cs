@@ -27,6 +27,7 @@ internal sealed partial class PartitionProcessor : IPartitionOutbox
     private long _uncombinedSlot;
     private long _publishedThrough;
     private bool _outboxLoaded;
+    private long _messagesPendingSince;
 
     private string OutboxKey => Partition.ToString(CultureInfo.InvariantCulture);
 
@@ -40,10 +41,19 @@ internal sealed partial class PartitionProcessor : IPartitionOutbox
                 ? (binding, binding.Combine(pending.Message, message))
                 : (binding, message);
         }
+
+        Interlocked.CompareExchange(ref _messagesPendingSince, _services.Time.GetTimestamp(), 0);
     }
 
-    public void PublishSnapshot(string key, byte[] payload)
+    public void PublishSnapshot(string key, byte[] payload, bool afterCommit)
     {
+        if (!afterCommit)
+        {
+            _services.Producer.Produce(_services.Topics.Snapshots, 0, Encoding.UTF8.GetBytes(key), payload);
+            _services.Instruments.SnapshotsPublished.Add(1);
+            return;
+        }
+
         lock (_outboxGate)
         {
             _pendingSnapshots[key] = payload;
@@ -104,6 +114,7 @@ internal sealed partial class PartitionProcessor : IPartitionOutbox
         {
             drained = _pendingMessages.Select(pair => (pair.Value.Binding, pair.Key.Type, pair.Key.Key, pair.Value.Message)).ToList();
             _pendingMessages.Clear();
+            Interlocked.Exchange(ref _messagesPendingSince, 0);
             snapshots = [.. _pendingSnapshots];
             _pendingSnapshots.Clear();
         }

@@ -46,13 +46,16 @@ public abstract class Grain
     }
 
     /// <summary>
-    /// Publishes this grain's snapshot to every silo's snapshot cache once the state it reflects is
-    /// committed (at most one checkpoint interval later). Only the latest snapshot per grain counts.
+    /// Publishes this grain's snapshot to every silo's snapshot cache. By default it leaves once the
+    /// state it reflects is committed (at most one checkpoint interval later), so no silo ever sees
+    /// a change that a crash could undo. With <paramref name="afterCommit"/> false it leaves at once:
+    /// right for state derived only from durable events and messages, which a crash replays to the
+    /// same result. Only the latest snapshot per grain counts.
     /// </summary>
-    protected void PublishSnapshot(byte[] payload)
+    protected void PublishSnapshot(byte[] payload, bool afterCommit = true)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        Activation.Outbox.PublishSnapshot(SnapshotKey.Of(GrainId), payload);
+        Activation.Outbox.PublishSnapshot(SnapshotKey.Of(GrainId), payload, afterCommit);
     }
 
     internal void Attach(GrainActivation activation) => _activation = activation;

@@ -8,6 +8,13 @@ public sealed class RuntimeOptions
     /// <summary>How often each partition commits dirty grain state together with its offsets.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How soon a partition checkpoints once a grain has sent a durable message, when that is sooner
+    /// than <see cref="CheckpointInterval"/>: messages leave only after the commit, so this bounds
+    /// how stale a receiver (an experiment's statistics) can be.
+    /// </summary>
+    public TimeSpan MessageFlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>A grain unused for this long is deactivated (after its state is saved).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -16,6 +16,7 @@ internal sealed class RuntimeOptionsValidator :
             failures.Add($"Runtime:CheckpointInterval is '{options.CheckpointInterval}': it must be at most 00:05:00, or replay after a crash gets long.");
         }
 
+        OptionsRules.Positive(failures, "Runtime:MessageFlushInterval", options.MessageFlushInterval);
         OptionsRules.Positive(failures, "Runtime:IdleTimeout", options.IdleTimeout);
         OptionsRules.Positive(failures, "Runtime:CallTimeout", options.CallTimeout);
         OptionsRules.Positive(failures, "Runtime:CallRetryTimeout", options.CallRetryTimeout);

@@ -62,6 +62,15 @@ public sealed class ClusterProbe : IDisposable
         return (await response.Content.ReadFromJsonAsync(GrainsJsonContext.Default.UserFeatures))!;
     }
 
+    /// <summary>Calls a grain method over the silo's grain-call endpoint with JSON arguments; throws on an error status.</summary>
+    public async Task<T?> CallGrainAsync<T>(SiloProcess silo, string grainType, string key, string method, string argumentsJson, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> resultType)
+    {
+        using var content = new StringContent(argumentsJson, Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri(silo.Address, $"/_grains/{grainType}/{Uri.EscapeDataString(key)}/{method}"), content);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync(resultType);
+    }
+
     /// <summary>
     /// A producer as an outside team would configure it: <paramref name="javaPartitioner"/> selects
     /// murmur2 (grain-aligned); otherwise librdkafka's default consistent-random partitioner.
