@@ -19,7 +19,7 @@ public static class ApiHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddApiEdge();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeyOpenApiTransformer>());
         builder.Services.AddHttpClient(ClusterApi.PeerClientName, client => client.Timeout = TimeSpan.FromSeconds(2));
         builder.Services.Replace(ServiceDescriptor.Singleton(services => new HttpGrainTransport(
             SiloCallClient.Create(services.GetRequiredService<IOptions<ApiOptions>>().Value.InternalKey()), services.GetRequiredService<GrainCallCodec>())));

@@ -39,6 +39,8 @@ public sealed class ClusterApiTests(ApiHostFixture fixture)
         {
             Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
         }
+
+        Assert.Contains("\"X-Api-Key\"", document, StringComparison.Ordinal);
     }
 
     [Fact]
