@@ -29,8 +29,12 @@ public static class GatewayHostingExtensions
             .Configure(options => options.PostgresConnectionString ??= configuration.GetConnectionString("Postgres"));
         builder.Services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
-        builder.Services.AddSingleton<ICheckpointStore>(services => new PostgresCheckpointStore(
-            services.GetRequiredService<IOptions<StorageOptions>>().Value.PostgresConnectionString!, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ICheckpointStore>(services =>
+        {
+            // Reading the gateway's options validates them first, so a missing connection string is named rather than crashing Npgsql.
+            _ = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            return new PostgresCheckpointStore(services.GetRequiredService<IOptions<StorageOptions>>().Value.PostgresConnectionString!, services.GetRequiredService<TimeProvider>());
+        });
         builder.Services.AddSingleton<GatewayDirectory>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GatewayDirectory>());
         builder.Services.AddSingleton<GatewayForwarder>();
