@@ -1,3 +1,8 @@
+using Api.Gateway;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGateway();
+
 var app = builder.Build();
+app.MapGateway();
 app.Run();

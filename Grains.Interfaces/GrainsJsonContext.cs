@@ -21,4 +21,6 @@ namespace Grains.Interfaces;
 [JsonSerializable(typeof(Recommendations.ItemStats))]
 [JsonSerializable(typeof(List<Trending.TrendingEntry>))]
 [JsonSerializable(typeof(ValidationError))]
+[JsonSerializable(typeof(EventsAccepted))]
+[JsonSerializable(typeof(Cluster.ClusterStatus))]
 public sealed partial class GrainsJsonContext : JsonSerializerContext;

@@ -17,7 +17,7 @@ internal static class SiloBanner
         foreach (var address in addresses)
         {
             Console.WriteLine($"Silo listening on {address} (cluster '{runtime.Cluster}', {runtime.Mode} mode, state in {where})");
-            Console.WriteLine($"  health: {address}/health/ready   metrics: {address}/metrics");
+            Console.WriteLine($"  health: {address}/health/ready   metrics: {address}/metrics   API: {address}/openapi/v1.json");
         }
     }
 }

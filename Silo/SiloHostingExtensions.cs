@@ -1,10 +1,11 @@
+using Api.Hosting;
 using Grains;
 using Runtime.Diagnostics;
 using Runtime.Hosting;
 
 namespace Silo;
 
-/// <summary>Composes a silo: the runtime with its grains, and the endpoints every silo serves.</summary>
+/// <summary>Composes a silo: the runtime with its grains, and the endpoints every silo serves, the public API included.</summary>
 public static class SiloHostingExtensions
 {
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
@@ -12,6 +13,7 @@ public static class SiloHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddGrains(builder.Configuration);
         builder.Services.AddPrometheusExporter(RuntimeInstruments.MeterName, "Grains", "Api");
+        builder.AddApi();
         return builder;
     }
 
@@ -19,6 +21,7 @@ public static class SiloHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRuntimeEndpoints();
+        app.MapApi();
         app.Lifetime.ApplicationStarted.Register(() => SiloBanner.Print(app));
         return app;
     }

@@ -6,7 +6,8 @@ public sealed record RecommendRequest
     public string UserId { get; init; } = "";
 
     /// <summary>How many items to return (1 to 100).</summary>
-    public int K { get; init; } = 10;
+    /// <remarks>Settable so the JSON source generator keeps the default when the field is missing (dotnet/runtime#84484).</remarks>
+    public int K { get; set; } = 10;
 
     /// <summary>Item ids to rank; null means the currently trending items.</summary>
     public List<string>? Candidates { get; init; }

@@ -35,11 +35,14 @@ public sealed class SiloProcess : IDisposable
     /// Starts a silo with the given settings (configuration keys in environment form,
     /// <c>Kafka__BootstrapServers</c>); a null value removes a variable inherited from the test process.
     /// </summary>
-    public static SiloProcess Start(IReadOnlyDictionary<string, string?> environment, string name)
+    /// <param name="environment">Settings in environment form.</param>
+    /// <param name="name">Names the log file.</param>
+    /// <param name="project">The host project to run: Silo, or Api for the standalone gateway.</param>
+    public static SiloProcess Start(IReadOnlyDictionary<string, string?> environment, string name, string project = "Silo")
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var siloDll = SiloAssemblyPath();
+        var siloDll = HostAssemblyPath(project);
         var start = new ProcessStartInfo("dotnet", [siloDll, "--urls", address.ToString().TrimEnd('/')])
         {
             RedirectStandardOutput = true,
@@ -105,11 +108,14 @@ public sealed class SiloProcess : IDisposable
     }
 
     /// <summary>The Silo build output, built by the test project's reference to Silo.</summary>
-    public static string SiloAssemblyPath()
+    public static string SiloAssemblyPath() => HostAssemblyPath("Silo");
+
+    /// <summary>The build output of a host project (Silo, Api), built by the test project's reference to it.</summary>
+    public static string HostAssemblyPath(string project)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(RealServices.RepositoryRoot(), "Silo", "bin", configuration, "net10.0", "Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the Silo project first.", path);
+        var path = Path.Combine(RealServices.RepositoryRoot(), project, "bin", configuration, "net10.0", project + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the {project} project first.", path);
     }
 
     private static void Write(StreamWriter log, string? line)

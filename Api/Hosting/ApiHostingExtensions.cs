@@ -1,0 +1,71 @@
+using Api.Endpoints;
+using Api.Problems;
+using Api.Security;
+using Grains.Interfaces;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Runtime.Abstractions.Remoting;
+
+namespace Api.Hosting;
+
+/// <summary>Adds the public HTTP API (<c>/v1/…</c>, OpenAPI at <c>/openapi/v1.json</c>) to a silo.</summary>
+public static class ApiHostingExtensions
+{
+    /// <summary>
+    /// Adds the API's services: API keys and roles, problem+json errors, request limits, OpenAPI and JSON
+    /// metadata. Call after the runtime is added (<c>AddGrains</c>), whose silo-to-silo client it extends with the internal key.
+    /// </summary>
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddApiEdge();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeyOpenApiTransformer>());
+        builder.Services.AddHttpClient(ClusterApi.PeerClientName, client => client.Timeout = TimeSpan.FromSeconds(2));
+        builder.Services.Replace(ServiceDescriptor.Singleton(services => new HttpGrainTransport(
+            SiloCallClient.Create(services.GetRequiredService<IOptions<ApiOptions>>().Value.InternalKey()), services.GetRequiredService<GrainCallCodec>())));
+        return builder;
+    }
+
+    /// <summary>Maps every endpoint group, and guards <c>/_grains</c> with the admin role when keys are configured.</summary>
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseApiEdge();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/_grains", StringComparison.Ordinal), branch => branch.UseMiddleware<GrainCallGuard>());
+        app.MapOpenApi();
+        app.MapEventsApi();
+        app.MapUsersApi();
+        app.MapExperimentsApi();
+        app.MapDecideApi();
+        app.MapRecommendApi();
+        app.MapClusterApi();
+        return app;
+    }
+
+    /// <summary>What the silo's API and the standalone gateway share: keys, the loopback rule, limits and problem+json.</summary>
+    internal static void AddApiEdge(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ApiKeyTable>();
+        builder.Services.AddHostedService<LoopbackGuard>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(ApiPolicies.Add);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ApiRoleHandler>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, GrainsJsonContext.Default));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
+    }
+
+    internal static void UseApiEdge(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+}

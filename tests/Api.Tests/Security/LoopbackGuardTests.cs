@@ -1,0 +1,72 @@
+using Api.Security;
+using Api.Tests.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace Api.Tests.Security;
+
+public sealed class LoopbackGuardTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", true)]
+    [InlineData("http://localhost:5000", true)]
+    [InlineData("http://[::1]:5000", true)]
+    [InlineData("http://0.0.0.0:5000", false)]
+    [InlineData("http://*:5000", false)]
+    [InlineData("http://+:5000", false)]
+    [InlineData("http://[::]:5000", false)]
+    [InlineData("http://10.1.2.3:5000", false)]
+    [InlineData("http://silo1:8080", false)]
+    public void IsLoopback_Address_ClassifiesIt(string address, bool loopback)
+    {
+        Assert.Equal(loopback, LoopbackGuard.IsLoopback(address));
+    }
+
+    [Fact]
+    public void ConfiguredAddresses_UrlsPortsAndKestrelEndpoints_AreAllRead()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:5000;http://0.0.0.0:5001",
+            ["http_ports"] = "8080",
+            ["Kestrel:Endpoints:main:Url"] = "http://10.0.0.1:9000",
+        }).Build();
+
+        var addresses = LoopbackGuard.ConfiguredAddresses(configuration).ToList();
+
+        Assert.Equal(["http://127.0.0.1:5000", "http://0.0.0.0:5001", "http://*:8080", "http://10.0.0.1:9000"], addresses);
+    }
+
+    [Fact]
+    public async Task Start_NoKeysOnAllInterfaces_RefusesToStart()
+    {
+        var (app, database, _) = ApiHost.Build(new Dictionary<string, string?> { ["urls"] = "http://0.0.0.0:0" });
+        await using (app)
+        {
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+            Assert.Contains("loopback only", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("http://0.0.0.0:0", failure.Message, StringComparison.Ordinal);
+        }
+
+        File.Delete(database);
+    }
+
+    [Fact]
+    public async Task Start_NoKeysOnLoopback_WarnsThatItIsLoopbackOnly()
+    {
+        await using var host = await ApiHost.StartAsync();
+
+        Assert.Contains(host.Logs.Lines, line => line.StartsWith("Warning: No API keys are configured", StringComparison.Ordinal) && line.Contains("loopback only", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_KeysOnAllInterfaces_Starts()
+    {
+        var settings = ApiHost.WithKeys();
+        settings["urls"] = "http://0.0.0.0:0";
+
+        await using var host = await ApiHost.StartAsync(settings);
+
+        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains("No API keys", StringComparison.Ordinal));
+    }
+}
