@@ -18,6 +18,7 @@ namespace Grains.Interfaces;
 [JsonSerializable(typeof(Recommendations.RecommendRequest))]
 [JsonSerializable(typeof(Recommendations.RecommendResponse))]
 [JsonSerializable(typeof(Experiments.ExperimentResults))]
+[JsonSerializable(typeof(Experiments.SampleSizePlan))]
 [JsonSerializable(typeof(Recommendations.ItemStats))]
 [JsonSerializable(typeof(List<Trending.TrendingEntry>))]
 [JsonSerializable(typeof(ValidationError))]

@@ -35,6 +35,7 @@ public static class ApiHostingExtensions
         app.MapOpenApi();
         app.MapEventsApi();
         app.MapUsersApi();
+        app.MapPlanningApi();
         app.MapExperimentsApi();
         app.MapDecideApi();
         app.MapRecommendApi();
