@@ -1,3 +1,4 @@
+using Dashboard;
 using Grains;
 using Runtime.Diagnostics;
 using Runtime.Hosting;
@@ -12,6 +13,7 @@ public static class SiloHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddGrains(builder.Configuration);
         builder.Services.AddPrometheusExporter(RuntimeInstruments.MeterName, "Grains", "Api");
+        builder.Services.AddDashboard();
         return builder;
     }
 
@@ -19,6 +21,7 @@ public static class SiloHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRuntimeEndpoints();
+        app.MapDashboard();
         app.Lifetime.ApplicationStarted.Register(() => SiloBanner.Print(app));
         return app;
     }
