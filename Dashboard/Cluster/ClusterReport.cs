@@ -14,6 +14,9 @@ public sealed record ClusterReport
     /// <summary>The silo that answered; the history charts are its own.</summary>
     public string ServedBy { get; init; } = "";
 
+    /// <summary>Why the view is incomplete (storage unreadable), or null.</summary>
+    public string? Warning { get; init; }
+
     public List<SiloReport> Silos { get; init; } = [];
 
     public List<PartitionReport> Partitions { get; init; } = [];

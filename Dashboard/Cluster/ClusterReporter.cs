@@ -64,7 +64,7 @@ internal sealed class ClusterReporter(
     {
         var self = Self();
         var now = time.GetUtcNow();
-        var records = runtime.Identity is null ? [] : await runtime.ReadSilosAsync(cancellationToken).ConfigureAwait(false);
+        var (records, warning) = await ReadMembershipAsync(cancellationToken).ConfigureAwait(false);
         var overdue = runtimeOptions.Value.HeartbeatInterval * 3;
         var visible = records
             .Where(r => r.SiloId != self.SiloId && (r.Status == "active" || now - r.LastHeartbeat < StoppedVisibility))
@@ -86,9 +86,34 @@ internal sealed class ClusterReporter(
             PartitionCount = runtime.PartitionCount,
             AsOf = now,
             ServedBy = self.SiloId,
+            Warning = warning,
             Silos = silos,
             Partitions = Partitions(silos),
         };
+    }
+
+    /// <summary>The membership table; when storage cannot be read, this silo alone and why, so the page still shows what this silo knows.</summary>
+    private async Task<(IReadOnlyList<SiloRecord> Records, string? Warning)> ReadMembershipAsync(CancellationToken cancellationToken)
+    {
+        if (runtime.Identity is null)
+        {
+            return ([], null);
+        }
+
+        try
+        {
+            return (await runtime.ReadSilosAsync(cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Whatever storage throws, the view degrades to this silo instead of failing the page.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return ([], "The membership table could not be read, so only this silo is shown: " + exception.Message);
+        }
     }
 
     private static SiloReport Merge(SiloRecord record, SiloReport? report, bool live, DateTimeOffset now)

@@ -16,6 +16,9 @@ const sum = (items, pick) => items.reduce((total, item) => total + (pick(item) ?
 
 export function renderOverview(cluster, latest) {
   put('cluster-name', `${cluster.cluster} · ${cluster.mode} · ${cluster.partitionCount} partitions`);
+  const warning = document.getElementById('cluster-warning');
+  warning.hidden = !cluster.warning;
+  warning.textContent = cluster.warning || '';
   const silos = cluster.silos.filter(silo => silo.status !== 'stopped');
   const reachable = silos.filter(silo => silo.reachable);
   const partitions = cluster.partitions;
