@@ -33,6 +33,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IRandomSource>(_ => new SharedRandomSource(configuration.GetValue<int?>("Decisions:Seed")));
         services.AddSingleton<ExperimentCatalog>();
         services.AddSingleton<ExposureLog>();
+        services.TryAddSingleton<DecisionInstruments>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<RecommendationService>();
         return services.AddGrainRuntime(configuration)

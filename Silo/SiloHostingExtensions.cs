@@ -1,4 +1,5 @@
 using Api.Hosting;
+using Dashboard;
 using Grains;
 using Runtime.Diagnostics;
 using Runtime.Hosting;
@@ -14,6 +15,7 @@ public static class SiloHostingExtensions
         builder.Services.AddGrains(builder.Configuration);
         builder.Services.AddPrometheusExporter(RuntimeInstruments.MeterName, "Grains", "Api");
         builder.AddApi();
+        builder.Services.AddDashboard();
         return builder;
     }
 
@@ -22,6 +24,7 @@ public static class SiloHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapRuntimeEndpoints();
         app.MapApi();
+        app.MapDashboard();
         app.Lifetime.ApplicationStarted.Register(() => SiloBanner.Print(app));
         return app;
     }

@@ -14,7 +14,7 @@ namespace Grains.Decisions;
 /// decision appends an exposure (with its propensity) to the user's stream, where the user grain
 /// later credits rewards to it.
 /// </summary>
-public sealed class DecisionService(ExperimentCatalog catalog, IGrainFactory grains, ExposureLog exposures, IRandomSource random, TimeProvider time)
+public sealed class DecisionService(ExperimentCatalog catalog, IGrainFactory grains, ExposureLog exposures, IRandomSource random, TimeProvider time, DecisionInstruments? instruments = null)
 {
     /// <summary>Decides every requested experiment; null with the unknown ids when any does not exist.</summary>
     public async Task<(DecisionResponse? Response, IReadOnlyList<string> Unknown)> DecideAsync(DecisionRequest request)
@@ -53,6 +53,7 @@ public sealed class DecisionService(ExperimentCatalog catalog, IGrainFactory gra
         foreach (var experiment in compiled)
         {
             var decision = Decide(experiment, request.UserId, request.Context, targeting, decisionId, now, out var exposure);
+            instruments?.Decided(decision.Reason);
             if (exposure is not null)
             {
                 exposures.Append(exposure.ToEvent(request.UserId));
