@@ -8,7 +8,7 @@ using Grains.Interfaces.Users;
 namespace Dashboard;
 
 /// <summary>Source-generated JSON for every body the dashboard's endpoints answer with.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(Access.AccessReport))]
 [JsonSerializable(typeof(ClusterReport))]
 [JsonSerializable(typeof(SiloReport))]

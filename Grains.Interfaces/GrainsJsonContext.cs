@@ -7,7 +7,7 @@ using Grains.Interfaces.Users;
 namespace Grains.Interfaces;
 
 /// <summary>Source-generated JSON metadata for every contract type: events, grain call arguments and results.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(ExperimentDefinition))]
 [JsonSerializable(typeof(List<ExperimentDefinition>))]
 [JsonSerializable(typeof(InteractionEvent))]

@@ -9,7 +9,7 @@ using Grains.Users;
 namespace Grains;
 
 /// <summary>Source-generated JSON metadata for persisted grain state, durable grain messages and published snapshots.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(UserState))]
 [JsonSerializable(typeof(ExperimentState))]
 [JsonSerializable(typeof(ExperimentSnapshot))]

@@ -4,7 +4,7 @@ namespace Dashboard.History;
 
 /// <summary>
 /// Per experiment, the traffic split over time: at each sample where new exposures arrived, each
-/// variant's share of them. Intervals without exposures add no point, so a quiet experiment
+/// variant's share of them (the first sample of an experiment counts from zero). Intervals without exposures add no point, so a quiet experiment
 /// costs nothing; a redefinition that resets the counts starts over from the new baseline.
 /// </summary>
 internal sealed class TrafficHistory(int capacity)
@@ -22,7 +22,10 @@ internal sealed class TrafficHistory(int capacity)
             {
                 var id = experiment.Definition.Id;
                 var exposures = (long[])experiment.Exposures.Clone();
-                if (_baselines.TryGetValue(id, out var baseline) && baseline.Length == exposures.Length && Delta(baseline, exposures) is { } share)
+                // An experiment seen for the first time counts from zero: its first point is the split so far,
+                // so one whose exposures all arrived before the first sample still shows its traffic.
+                var baseline = _baselines.TryGetValue(id, out var known) && known.Length == exposures.Length ? known : new long[exposures.Length];
+                if (Delta(baseline, exposures) is { } share)
                 {
                     if (!_points.TryGetValue(id, out var ring))
                     {

@@ -23,6 +23,9 @@ public sealed class GrainCatalog
     public JsonSerializerOptions JsonOptions => _options ??= new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         TypeInfoResolver = JsonTypeInfoResolver.Combine([.. _resolvers]),
+
+        // Grain results may carry undefined statistics (NaN, ±Infinity); they cross silos as named literals.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     internal void AddResolver(IJsonTypeInfoResolver resolver)

@@ -15,7 +15,7 @@ public sealed class TrafficHistoryTests
         history.Observe([Snapshot("exp", 10, 10)], Start);
         history.Observe([Snapshot("exp", 40, 20)], Start.AddSeconds(2));
 
-        var point = Assert.Single(history.Of("exp", Start));
+        var point = Assert.Single(history.Of("exp", Start.AddSeconds(1)));
         Assert.Equal([40L, 20L], point.Exposures);
         Assert.Equal(0.75, point.Share[0], 12);
         Assert.Equal(0.25, point.Share[1], 12);
@@ -28,7 +28,17 @@ public sealed class TrafficHistoryTests
         history.Observe([Snapshot("exp", 5, 5)], Start);
         history.Observe([Snapshot("exp", 5, 5)], Start.AddSeconds(2));
 
-        Assert.Empty(history.Of("exp", Start));
+        Assert.Equal(Start, Assert.Single(history.Of("exp", Start)).At);
+    }
+
+    [Fact]
+    public void Observe_FirstSightingWithExposures_CountsFromZero()
+    {
+        var history = new TrafficHistory(100);
+        history.Observe([Snapshot("exp", 30, 10)], Start);
+
+        var point = Assert.Single(history.Of("exp", Start));
+        Assert.Equal([0.75, 0.25], point.Share);
     }
 
     [Fact]
@@ -39,7 +49,7 @@ public sealed class TrafficHistoryTests
         history.Observe([Snapshot("exp", 1, 0)], Start.AddSeconds(2));
         history.Observe([Snapshot("exp", 1, 3)], Start.AddSeconds(4));
 
-        var point = Assert.Single(history.Of("exp", Start));
+        var point = Assert.Single(history.Of("exp", Start.AddSeconds(1)));
         Assert.Equal(Start.AddSeconds(4), point.At);
         Assert.Equal([0.0, 1.0], point.Share);
     }

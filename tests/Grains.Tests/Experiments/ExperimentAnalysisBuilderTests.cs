@@ -32,6 +32,21 @@ public sealed class ExperimentAnalysisBuilderTests
     }
 
     [Fact]
+    public void Build_NoConversionsAnywhere_UndefinedStatisticsStillSerialize()
+    {
+        var definition = new ExperimentDefinition { Id = "flat", Variants = [new VariantDefinition { Name = "a" }, new VariantDefinition { Name = "b" }] };
+        var results = new ExperimentResults
+        {
+            ExperimentId = "flat",
+            Analysis = ExperimentAnalysisBuilder.Build(definition, [new VariantUserTotals { Users = 20 }, new VariantUserTotals { Users = 20 }]),
+        };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(results, Grains.Interfaces.GrainsJsonContext.Default.ExperimentResults);
+
+        Assert.Contains("\"NaN\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_TooFewUsers_IsNull()
     {
         var definition = new ExperimentDefinition { Variants = [new VariantDefinition { Name = "a" }, new VariantDefinition { Name = "b" }] };
