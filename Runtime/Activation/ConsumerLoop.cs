@@ -11,6 +11,9 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan OffsetCommitInterval = TimeSpan.FromSeconds(5);
+
+    // Under a steady stream the log never comes back empty; the commit clock is then read every this many records.
+    private const int RecordsPerClockCheck = 1024;
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
 
@@ -36,17 +39,29 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
     private void Run()
     {
         var lastCommit = services.Time.GetTimestamp();
+        var sinceClockCheck = 0;
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                var record = consumer.Consume(PollTimeout);
+                // While records wait to be sent, only what the client already holds is taken; the
+                // moment it has nothing more, the partly filled chunks go to their processors.
+                var record = consumer.Consume(manager.HasUnsentRecords ? TimeSpan.Zero : PollTimeout);
                 manager.ConfirmAssignment();
                 if (record is not null)
                 {
                     manager.Dispatch(record);
+                    if (++sinceClockCheck < RecordsPerClockCheck)
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    manager.FlushInboxes();
                 }
 
+                sinceClockCheck = 0;
                 if (services.Time.GetElapsedTime(lastCommit) >= OffsetCommitInterval)
                 {
                     lastCommit = services.Time.GetTimestamp();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Runtime.Abstractions;
 using Runtime.Diagnostics;
 using Runtime.Grains;
@@ -55,41 +56,53 @@ internal sealed partial class PartitionProcessor
         }
     }
 
-    /// <summary>Activates every key of a batch, loading all missing states in one storage round trip.</summary>
-    private async Task<Dictionary<string, GrainActivation>> ActivateManyAsync(string grainType, List<string> keys)
+    /// <summary>
+    /// Activates every key of a batch, loading all missing states in one storage round trip. The
+    /// result, aligned with <paramref name="keys"/>, is reused by the next batch.
+    /// </summary>
+    private async Task<GrainActivation[]> ActivateManyAsync(string grainType, List<string> keys)
     {
-        var pending = new List<(string Key, Task<GrainActivation> Task)>(keys.Count);
-        var toLoad = new List<(string Key, TaskCompletionSource<GrainActivation> Source)>();
-        foreach (var key in keys)
+        EnsureLength(ref _activated, keys.Count);
+        var result = _activated;
+        List<(int Index, Task<GrainActivation> Task)>? waiting = null;
+        List<(string Key, TaskCompletionSource<GrainActivation> Source)>? toLoad = null;
+        for (var index = 0; index < keys.Count; index++)
         {
-            var grainId = new GrainId(grainType, key);
+            var grainId = new GrainId(grainType, keys[index]);
             while (true)
             {
                 if (_activations.TryGetValue(grainId, out var existing))
                 {
-                    pending.Add((key, existing));
+                    if (existing.IsCompletedSuccessfully)
+                    {
+                        result[index] = existing.Result;
+                    }
+                    else
+                    {
+                        (waiting ??= []).Add((index, existing));
+                    }
+
                     break;
                 }
 
                 var created = new TaskCompletionSource<GrainActivation>(TaskCreationOptions.RunContinuationsAsynchronously);
                 if (_activations.TryAdd(grainId, created.Task))
                 {
-                    toLoad.Add((key, created));
-                    pending.Add((key, created.Task));
+                    (toLoad ??= []).Add((grainId.Key, created));
+                    (waiting ??= []).Add((index, created.Task));
                     break;
                 }
             }
         }
 
-        if (toLoad.Count > 0)
+        if (toLoad is not null)
         {
             await LoadAsync(grainType, toLoad).ConfigureAwait(false);
         }
 
-        var result = new Dictionary<string, GrainActivation>(keys.Count, StringComparer.Ordinal);
-        foreach (var (key, task) in pending)
+        foreach (var (index, task) in waiting ?? [])
         {
-            result[key] = await task.ConfigureAwait(false);
+            result[index] = await task.ConfigureAwait(false);
         }
 
         return result;
@@ -198,6 +211,15 @@ internal sealed partial class PartitionProcessor
         }
     }
 
-    private Dictionary<string, int> CountActivationsByType() =>
-        _activations.Keys.GroupBy(id => id.Type, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+    /// <summary>Read by every statistics poll (metrics, /v1/cluster), so it counts without grouping or copying.</summary>
+    private Dictionary<string, int> CountActivationsByType()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (grainId, _) in _activations)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, grainId.Type, out _)++;
+        }
+
+        return counts;
+    }
 }

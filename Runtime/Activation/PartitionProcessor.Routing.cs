@@ -9,22 +9,24 @@ namespace Runtime.Activation;
 internal sealed partial class PartitionProcessor
 {
     /// <summary>Decides what one record means here: an event for a local grain, a re-route, a duplicate or a dead letter.</summary>
-    private PendingEvent? Route(LogRecord record, IEventStreamBinding binding)
+    private bool Route(LogRecord record, IEventStreamBinding binding, out string grainKey, out object @event, out LogRecord source)
     {
-        var source = record;
+        grainKey = null!;
+        @event = null!;
+        source = record;
         if (record.Topic == _services.Topics.Internal)
         {
             if (!ForwardEnvelope.TryDecode(record.Value, out var envelope))
             {
                 SendToDeadLetters(record, "internal record is not a valid forward envelope");
-                return null;
+                return false;
             }
 
             var stream = envelope.DedupeStream;
             if (_dedupe.TryGetValue(stream, out var applied) && envelope.SourceOffset <= applied)
             {
                 _services.Instruments.DuplicatesDropped.Add(1);
-                return null;
+                return false;
             }
 
             _dedupe[stream] = envelope.SourceOffset;
@@ -32,14 +34,14 @@ internal sealed partial class PartitionProcessor
         }
         else if (record.Topic != _services.Topics.Events)
         {
-            return null;
+            return false;
         }
 
         var decoded = binding.Decode(source);
         if (!decoded.IsValid)
         {
             SendToDeadLetters(source, decoded.Error!);
-            return null;
+            return false;
         }
 
         var home = GrainPartitioner.PartitionOf(decoded.GrainKey!, _services.PartitionCount);
@@ -48,32 +50,35 @@ internal sealed partial class PartitionProcessor
             // Only records read from the events topic are re-routed; a forwarded record always lands home.
             _services.Producer.Produce(_services.Topics.Internal, home, record.Key, ForwardEnvelope.From(record).Encode());
             _services.Instruments.EventsForwarded.Add(1);
-            return null;
+            return false;
         }
 
-        return new PendingEvent(decoded.GrainKey!, decoded.Event!, new EventContext(source.Topic, source.Partition, source.Offset), source);
+        grainKey = decoded.GrainKey!;
+        @event = decoded.Event!;
+        return true;
     }
 
-    private async Task<int> DeliverAsync(GrainActivation activation, List<PendingEvent> events, IEventStreamBinding binding)
+    /// <summary>Applies <c>events[start..end]</c> to one grain in one turn; <paramref name="started"/> is when the turn was due.</summary>
+    private async Task<int> DeliverAsync(GrainActivation activation, PendingEvent[] events, int start, int end, IEventStreamBinding binding, long started)
     {
-        var started = _services.Time.GetTimestamp();
         await activation.EnterTurnAsync(CancellationToken.None).ConfigureAwait(false);
         var applied = 0;
         try
         {
             activation.Touch(started);
-            foreach (var pending in events)
+            for (var i = start; i < end; i++)
             {
+                var source = events[i].Source;
                 try
                 {
-                    await binding.DeliverAsync(activation.Grain, pending.Event, pending.Context).ConfigureAwait(false);
+                    await binding.DeliverAsync(activation.Grain, events[i].Event, new EventContext(source.Topic, source.Partition, source.Offset)).ConfigureAwait(false);
                     applied++;
                 }
 #pragma warning disable CA1031 // A grain's failure on one event must not stop the partition: it is dead-lettered.
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    SendToDeadLetters(pending.Source, $"grain {activation.GrainId} rejected the event: {exception.Message}");
+                    SendToDeadLetters(source, $"grain {activation.GrainId} rejected the event: {exception.Message}");
                 }
             }
 
@@ -84,9 +89,6 @@ internal sealed partial class PartitionProcessor
             activation.ExitTurn();
         }
 
-        _services.Instruments.TurnDuration.Record(_services.Time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("grain_type", binding.GrainType));
         return applied;
     }
-
-    private readonly record struct PendingEvent(string GrainKey, object Event, EventContext Context, LogRecord Source);
 }

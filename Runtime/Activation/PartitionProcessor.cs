@@ -16,7 +16,6 @@ namespace Runtime.Activation;
 internal sealed partial class PartitionProcessor : IDurabilityTracker
 {
     private readonly PartitionServices _services;
-    private readonly Channel<LogRecord> _inbox;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, long> _positions;
     private readonly Dictionary<string, long> _dedupe;
@@ -33,12 +32,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         _committedPositions = new Dictionary<string, long>(_positions, StringComparer.Ordinal);
         _committedDedupe = new Dictionary<string, long>(_dedupe, StringComparer.Ordinal);
         _lastCheckpointTicks = services.Time.GetTimestamp();
-        _inbox = Channel.CreateBounded<LogRecord>(new BoundedChannelOptions(services.Options.PartitionQueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        (_chunkSize, _inbox) = CreateInbox(services.Options.PartitionQueueCapacity);
     }
 
     public int Partition { get; }
@@ -52,22 +46,6 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
 
     public void Start() => _loop = Task.Run(RunAsync);
 
-    /// <summary>Hands a consumed record to the processor; blocks the consumer thread while the queue is full.</summary>
-    public void Enqueue(LogRecord record)
-    {
-        while (!_inbox.Writer.TryWrite(record))
-        {
-            if (_status != PartitionStatus.Running)
-            {
-                return;
-            }
-
-            // Back-pressure: the consumer waits here, which slows fetching for every partition. Bounded
-            // waits keep it responsive to a stop.
-            _inbox.Writer.WaitToWriteAsync(_stopping.Token).AsTask().Wait(TimeSpan.FromMilliseconds(100));
-        }
-    }
-
     private async Task RunAsync()
     {
         var batch = new List<LogRecord>(_services.Options.MaxBatchSize);
@@ -79,7 +57,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
             {
                 if (await WaitForRecordsAsync(reader, token).ConfigureAwait(false))
                 {
-                    while (batch.Count < _services.Options.MaxBatchSize && reader.TryRead(out var record))
+                    while (batch.Count < _services.Options.MaxBatchSize && TryTake(reader, out var record))
                     {
                         batch.Add(record);
                     }
@@ -100,9 +78,9 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         }
     }
 
-    private async ValueTask<bool> WaitForRecordsAsync(ChannelReader<LogRecord> reader, CancellationToken token)
+    private async ValueTask<bool> WaitForRecordsAsync(ChannelReader<ArraySegment<LogRecord>> reader, CancellationToken token)
     {
-        if (reader.TryPeek(out _))
+        if (_taking.Count > 0 || reader.TryPeek(out _))
         {
             return true;
         }
@@ -127,44 +105,34 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
 
     private async Task ApplyBatchAsync(List<LogRecord> batch)
     {
-        var groups = new Dictionary<string, List<PendingEvent>>(StringComparer.Ordinal);
-        var order = new List<string>();
         var binding = _services.EventStream;
-        foreach (var record in batch)
+        try
         {
-            _positions[record.Topic] = record.Offset + 1;
-            if (binding is null)
+            GroupByGrain(batch, binding);
+            if (_keys.Count == 0)
             {
-                continue;
+                return;
             }
 
-            var pending = Route(record, binding);
-            if (pending is null)
+            var activations = await ActivateManyAsync(binding!.GrainType, _keys).ConfigureAwait(false);
+            var applied = 0;
+            var grainType = new KeyValuePair<string, object?>("grain_type", binding.GrainType);
+            var turnStarted = _services.Time.GetTimestamp();
+            for (var key = 0; key < _keys.Count; key++)
             {
-                continue;
+                applied += await DeliverAsync(activations[key], _grouped, _keyStarts[key], _keyStarts[key + 1], binding, turnStarted).ConfigureAwait(false);
+
+                // Turns run back to back: one turn's end is the next one's start, which halves the clock reads.
+                var turnEnded = _services.Time.GetTimestamp();
+                _services.Instruments.TurnDuration.Record(_services.Time.GetElapsedTime(turnStarted, turnEnded).TotalSeconds, grainType);
+                turnStarted = turnEnded;
             }
 
-            if (!groups.TryGetValue(pending.Value.GrainKey, out var events))
-            {
-                groups[pending.Value.GrainKey] = events = [];
-                order.Add(pending.Value.GrainKey);
-            }
-
-            events.Add(pending.Value);
+            _services.Instruments.EventsProcessed.Add(applied);
         }
-
-        if (order.Count == 0)
+        finally
         {
-            return;
+            ClearGroups();
         }
-
-        var activations = await ActivateManyAsync(binding!.GrainType, order).ConfigureAwait(false);
-        var applied = 0;
-        foreach (var key in order)
-        {
-            applied += await DeliverAsync(activations[key], groups[key], binding).ConfigureAwait(false);
-        }
-
-        _services.Instruments.EventsProcessed.Add(applied);
     }
 }
