@@ -19,6 +19,8 @@ internal sealed class BenchSilo : IAsyncDisposable
     private readonly MeterListener _listener = new();
     private long _firstEventTicks;
     private TimeSpan _firstEventCpu;
+    private long _firstEventJitMethods;
+    private TimeSpan _firstEventJitTime;
 
     private BenchSilo(WebApplication app)
     {
@@ -35,6 +37,8 @@ internal sealed class BenchSilo : IAsyncDisposable
             if (Interlocked.Read(ref _firstEventTicks) == 0 && Interlocked.CompareExchange(ref _firstEventTicks, Stopwatch.GetTimestamp(), 0) == 0)
             {
                 _firstEventCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                _firstEventJitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+                _firstEventJitTime = System.Runtime.JitInfo.GetCompilationTime();
             }
         });
         _listener.Start();
@@ -60,9 +64,10 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     /// <summary>
     /// Time from the first applied event until checkpoints cover <paramref name="events"/> records,
-    /// and the CPU the process used meanwhile (all threads: consumer, processors, GC, JIT, librdkafka).
+    /// the CPU the process used meanwhile (all threads: consumer, processors, GC, JIT, librdkafka)
+    /// and what the JIT compiled meanwhile.
     /// </summary>
-    public async Task<(TimeSpan Elapsed, TimeSpan Cpu)> MeasureAsync(int events)
+    public async Task<PipelineRun> MeasureAsync(int events)
     {
         var topic = Runtime.Topics.Events;
         var covered = TimeSpan.Zero;
@@ -82,7 +87,11 @@ internal sealed class BenchSilo : IAsyncDisposable
             },
             TimeSpan.FromMinutes(5),
             "the silo checkpoints every event");
-        return (covered, Process.GetCurrentProcess().TotalProcessorTime - _firstEventCpu);
+        return new PipelineRun(
+            covered,
+            Process.GetCurrentProcess().TotalProcessorTime - _firstEventCpu,
+            System.Runtime.JitInfo.GetCompiledMethodCount() - _firstEventJitMethods,
+            System.Runtime.JitInfo.GetCompilationTime() - _firstEventJitTime);
     }
 
     public async ValueTask DisposeAsync()
