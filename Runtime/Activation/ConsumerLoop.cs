@@ -12,8 +12,9 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan OffsetCommitInterval = TimeSpan.FromSeconds(5);
 
-    // Under a steady stream the log never comes back empty; the commit clock is then read every this many records.
-    private const int RecordsPerClockCheck = 1024;
+    // Under a steady stream the log never comes back empty; partly filled chunks are then sent, and the
+    // commit clock read, every this many records (a few milliseconds), so a quiet partition's records never wait long.
+    private const int RecordsPerHousekeeping = 1024;
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
 
@@ -39,7 +40,7 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
     private void Run()
     {
         var lastCommit = services.Time.GetTimestamp();
-        var sinceClockCheck = 0;
+        var sinceHousekeeping = 0;
         try
         {
             while (!_stop.IsCancellationRequested)
@@ -51,17 +52,14 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
                 if (record is not null)
                 {
                     manager.Dispatch(record);
-                    if (++sinceClockCheck < RecordsPerClockCheck)
+                    if (++sinceHousekeeping < RecordsPerHousekeeping)
                     {
                         continue;
                     }
                 }
-                else
-                {
-                    manager.FlushInboxes();
-                }
 
-                sinceClockCheck = 0;
+                manager.FlushInboxes();
+                sinceHousekeeping = 0;
                 if (services.Time.GetElapsedTime(lastCommit) >= OffsetCommitInterval)
                 {
                     lastCommit = services.Time.GetTimestamp();
