@@ -21,6 +21,8 @@ internal sealed class BenchSilo : IAsyncDisposable
     private TimeSpan _firstEventCpu;
     private long _firstEventJitMethods;
     private TimeSpan _firstEventJitTime;
+    private TimeSpan _firstEventGcPause;
+    private int _firstEventGcs;
 
     private BenchSilo(WebApplication app)
     {
@@ -39,6 +41,8 @@ internal sealed class BenchSilo : IAsyncDisposable
                 _firstEventCpu = Process.GetCurrentProcess().TotalProcessorTime;
                 _firstEventJitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
                 _firstEventJitTime = System.Runtime.JitInfo.GetCompilationTime();
+                _firstEventGcPause = GC.GetTotalPauseDuration();
+                _firstEventGcs = GC.CollectionCount(0);
             }
         });
         _listener.Start();
@@ -64,8 +68,8 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     /// <summary>
     /// Time from the first applied event until checkpoints cover <paramref name="events"/> records,
-    /// the CPU the process used meanwhile (all threads: consumer, processors, GC, JIT, librdkafka)
-    /// and what the JIT compiled meanwhile.
+    /// the CPU the process used meanwhile (all threads: consumer, processors, GC, JIT, librdkafka),
+    /// and what the JIT and the GC did meanwhile.
     /// </summary>
     public async Task<PipelineRun> MeasureAsync(int events)
     {
@@ -91,7 +95,9 @@ internal sealed class BenchSilo : IAsyncDisposable
             covered,
             Process.GetCurrentProcess().TotalProcessorTime - _firstEventCpu,
             System.Runtime.JitInfo.GetCompiledMethodCount() - _firstEventJitMethods,
-            System.Runtime.JitInfo.GetCompilationTime() - _firstEventJitTime);
+            System.Runtime.JitInfo.GetCompilationTime() - _firstEventJitTime,
+            GC.CollectionCount(0) - _firstEventGcs,
+            GC.GetTotalPauseDuration() - _firstEventGcPause);
     }
 
     public async ValueTask DisposeAsync()
