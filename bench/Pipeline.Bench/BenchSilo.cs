@@ -23,6 +23,7 @@ internal sealed class BenchSilo : IAsyncDisposable
     private TimeSpan _firstEventJitTime;
     private TimeSpan _firstEventGcPause;
     private int _firstEventGcs;
+    private long _firstEventAllocated;
 
     private BenchSilo(WebApplication app)
     {
@@ -43,6 +44,7 @@ internal sealed class BenchSilo : IAsyncDisposable
                 _firstEventJitTime = System.Runtime.JitInfo.GetCompilationTime();
                 _firstEventGcPause = GC.GetTotalPauseDuration();
                 _firstEventGcs = GC.CollectionCount(0);
+                _firstEventAllocated = GC.GetTotalAllocatedBytes();
             }
         });
         _listener.Start();
@@ -97,7 +99,8 @@ internal sealed class BenchSilo : IAsyncDisposable
             System.Runtime.JitInfo.GetCompiledMethodCount() - _firstEventJitMethods,
             System.Runtime.JitInfo.GetCompilationTime() - _firstEventJitTime,
             GC.CollectionCount(0) - _firstEventGcs,
-            GC.GetTotalPauseDuration() - _firstEventGcPause);
+            GC.GetTotalPauseDuration() - _firstEventGcPause,
+            GC.GetTotalAllocatedBytes() - _firstEventAllocated);
     }
 
     public async ValueTask DisposeAsync()

@@ -36,7 +36,7 @@ internal static class PipelineBenchmark
         var run = await silo.MeasureAsync(events);
         var pipeline = run.Elapsed;
         Console.WriteLine($"silo pipeline (to checkpoint): {events / pipeline.TotalSeconds,10:N0} events/s ({pipeline.TotalSeconds:F2} s), {PerEvent(run.Cpu, events)} CPU/event");
-        Console.WriteLine($"while measuring: JIT {run.JitMethods:N0} methods in {run.JitTime.TotalMilliseconds:N0} ms, {run.Collections:N0} GCs pausing {run.GcPause.TotalMilliseconds:N0} ms");
+        Console.WriteLine($"while measuring: JIT {run.JitMethods:N0} methods in {run.JitTime.TotalMilliseconds:N0} ms, {run.Collections:N0} GCs pausing {run.GcPause.TotalMilliseconds:N0} ms, {run.Allocated / events:N0} B allocated per event");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: {raw.TotalSeconds / pipeline.TotalSeconds:P0} of the raw rate"));
         return 0;
     }
