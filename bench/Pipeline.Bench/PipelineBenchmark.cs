@@ -20,7 +20,19 @@ internal static class PipelineBenchmark
         var topic = $"{cluster}.events";
         Console.WriteLine($"cluster {cluster}: {events:N0} events for {users:N0} users");
 
-        await WarmUpAsync(services, Math.Min(events, 300_000), users);
+        // A fresh silo in a warmed process still tiers up code its first run touched too rarely; a
+        // second or third run on a new throw-away cluster gets it there (measured: the silo's CPU per
+        // event fell by a fifth once fewer than 100 methods were compiled while it ran).
+        for (var round = 1; round <= 5; round++)
+        {
+            var warmUp = await WarmUpAsync(services, Math.Min(events, 300_000), users);
+            Console.WriteLine($"warm-up round {round}: JIT {warmUp.JitMethods:N0} methods while the silo ran");
+            if (warmUp.JitMethods < 100)
+            {
+                break;
+            }
+        }
+
         await WaitForJitToSettleAsync();
         var produce = Stopwatch.StartNew();
         Produce(services, topic, events, users);
@@ -46,14 +58,13 @@ internal static class PipelineBenchmark
     /// tier-1 code like a long-running silo does. A 10-second run of a cold process otherwise spends
     /// about 30 % of its CPU in the JIT (measured with perf).
     /// </summary>
-    private static async Task WarmUpAsync(RealServices services, int events, int users)
+    private static async Task<PipelineRun> WarmUpAsync(RealServices services, int events, int users)
     {
         var cluster = RealServices.UniqueName("warmup");
         Produce(services, $"{cluster}.events", events, users);
         RawConsume(services, $"{cluster}.events", events, run: 0);
         await using var silo = await BenchSilo.StartAsync(cluster, services);
-        await silo.MeasureAsync(events);
-        Console.WriteLine($"warmed up on {events:N0} events");
+        return await silo.MeasureAsync(events);
     }
 
     /// <summary>
