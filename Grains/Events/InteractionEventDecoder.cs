@@ -12,10 +12,11 @@ public sealed class InteractionEventDecoder(TimeProvider time) : IRecordDecoder<
     public DecodeResult<InteractionEvent> Decode(LogRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        InteractionEvent? decoded;
+        // The serializer handles whatever the fast reader declines, so rejections keep its wording.
+        var decoded = InteractionEventReader.TryRead(record.Value);
         try
         {
-            decoded = JsonSerializer.Deserialize(record.Value, GrainsJsonContext.Default.InteractionEvent);
+            decoded ??= JsonSerializer.Deserialize(record.Value, GrainsJsonContext.Default.InteractionEvent);
         }
         catch (JsonException exception)
         {

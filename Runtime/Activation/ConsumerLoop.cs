@@ -11,6 +11,10 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan OffsetCommitInterval = TimeSpan.FromSeconds(5);
+
+    // Under a steady stream the log never comes back empty; partly filled chunks are then sent, and the
+    // commit clock read, every this many records (a few milliseconds), so a quiet partition's records never wait long.
+    private const int RecordsPerHousekeeping = 1024;
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
 
@@ -36,17 +40,26 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
     private void Run()
     {
         var lastCommit = services.Time.GetTimestamp();
+        var sinceHousekeeping = 0;
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                var record = consumer.Consume(PollTimeout);
+                // While records wait to be sent, only what the client already holds is taken; the
+                // moment it has nothing more, the partly filled chunks go to their processors.
+                var record = consumer.Consume(manager.HasUnsentRecords ? TimeSpan.Zero : PollTimeout);
                 manager.ConfirmAssignment();
                 if (record is not null)
                 {
                     manager.Dispatch(record);
+                    if (++sinceHousekeeping < RecordsPerHousekeeping)
+                    {
+                        continue;
+                    }
                 }
 
+                manager.FlushInboxes();
+                sinceHousekeeping = 0;
                 if (services.Time.GetElapsedTime(lastCommit) >= OffsetCommitInterval)
                 {
                     lastCommit = services.Time.GetTimestamp();

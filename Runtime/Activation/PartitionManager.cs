@@ -38,12 +38,37 @@ internal sealed class PartitionManager : IAssignmentListener
     public bool TryGetRunning(int partition, out PartitionProcessor processor) =>
         _processors.TryGetValue(partition, out processor!) && processor.Status == PartitionStatus.Running;
 
+    /// <summary>True while some processor holds records that <see cref="FlushInboxes"/> has yet to send.</summary>
+    public bool HasUnsentRecords { get; private set; }
+
+    /// <summary>Consumer thread: queues a record for its partition's processor (sent in chunks).</summary>
     public void Dispatch(LogRecord record)
     {
         if (_processors.TryGetValue(record.Partition, out var processor))
         {
             processor.Enqueue(record);
+            HasUnsentRecords = true;
         }
+    }
+
+    /// <summary>
+    /// Consumer thread: sends every processor's partly filled chunk. A processor replaced by a
+    /// rebalance meanwhile is no longer listed, and its unsent records go with it: they were never
+    /// applied, so the partition's next owner reads them again from the checkpoint.
+    /// </summary>
+    public void FlushInboxes()
+    {
+        if (!HasUnsentRecords)
+        {
+            return;
+        }
+
+        foreach (var processor in _processors.Values)
+        {
+            processor.FlushInbox();
+        }
+
+        HasUnsentRecords = false;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Runtime.Abstractions;
 using Runtime.Diagnostics;
 using Runtime.Grains;
@@ -55,44 +56,52 @@ internal sealed partial class PartitionProcessor
         }
     }
 
-    /// <summary>Activates every key of a batch, loading all missing states in one storage round trip.</summary>
-    private async Task<Dictionary<string, GrainActivation>> ActivateManyAsync(string grainType, List<string> keys)
+    /// <summary>
+    /// Activates the batch's grains at <paramref name="grains"/> (indices into <see cref="_grains"/>, all
+    /// of <paramref name="grainType"/>) into <see cref="_activated"/>, loading every missing state in one storage round trip.
+    /// </summary>
+    private async Task ActivateManyAsync(string grainType, List<int> grains)
     {
-        var pending = new List<(string Key, Task<GrainActivation> Task)>(keys.Count);
-        var toLoad = new List<(string Key, TaskCompletionSource<GrainActivation> Source)>();
-        foreach (var key in keys)
+        List<(int Grain, Task<GrainActivation> Task)>? waiting = null;
+        List<(string Key, TaskCompletionSource<GrainActivation> Source)>? toLoad = null;
+        foreach (var grain in grains)
         {
-            var grainId = new GrainId(grainType, key);
+            var grainId = _grains[grain];
             while (true)
             {
                 if (_activations.TryGetValue(grainId, out var existing))
                 {
-                    pending.Add((key, existing));
+                    if (existing.IsCompletedSuccessfully)
+                    {
+                        _activated[grain] = existing.Result;
+                    }
+                    else
+                    {
+                        (waiting ??= []).Add((grain, existing));
+                    }
+
                     break;
                 }
 
                 var created = new TaskCompletionSource<GrainActivation>(TaskCreationOptions.RunContinuationsAsynchronously);
                 if (_activations.TryAdd(grainId, created.Task))
                 {
-                    toLoad.Add((key, created));
-                    pending.Add((key, created.Task));
+                    (toLoad ??= []).Add((grainId.Key, created));
+                    (waiting ??= []).Add((grain, created.Task));
                     break;
                 }
             }
         }
 
-        if (toLoad.Count > 0)
+        if (toLoad is not null)
         {
             await LoadAsync(grainType, toLoad).ConfigureAwait(false);
         }
 
-        var result = new Dictionary<string, GrainActivation>(keys.Count, StringComparer.Ordinal);
-        foreach (var (key, task) in pending)
+        foreach (var (grain, task) in waiting ?? [])
         {
-            result[key] = await task.ConfigureAwait(false);
+            _activated[grain] = await task.ConfigureAwait(false);
         }
-
-        return result;
     }
 
     private async Task LoadAsync(string grainType, IReadOnlyList<(string Key, TaskCompletionSource<GrainActivation> Source)> toLoad)
@@ -198,6 +207,15 @@ internal sealed partial class PartitionProcessor
         }
     }
 
-    private Dictionary<string, int> CountActivationsByType() =>
-        _activations.Keys.GroupBy(id => id.Type, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+    /// <summary>Read by every statistics poll (metrics, /v1/cluster), so it counts without grouping or copying.</summary>
+    private Dictionary<string, int> CountActivationsByType()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (grainId, _) in _activations)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, grainId.Type, out _)++;
+        }
+
+        return counts;
+    }
 }

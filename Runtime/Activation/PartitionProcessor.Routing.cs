@@ -108,20 +108,32 @@ internal sealed partial class PartitionProcessor
             binding);
     }
 
-    private async Task<int> DeliverAsync(GrainActivation activation, List<PendingEvent> events)
+    /// <summary>
+    /// Applies <c>_grouped[start..end]</c> to one grain in one turn; <paramref name="started"/> is when
+    /// the turn was due. Returns how many were stream events and how many grain messages.
+    /// </summary>
+    private async Task<(int Events, int Messages)> DeliverAsync(GrainActivation activation, int start, int end, IEventStreamBinding? binding, long started)
     {
-        var started = _services.Time.GetTimestamp();
         await activation.EnterTurnAsync(CancellationToken.None).ConfigureAwait(false);
-        var applied = 0;
+        var events = 0;
+        var messages = 0;
         try
         {
             activation.Touch(started);
-            foreach (var pending in events)
+            for (var i = start; i < end; i++)
             {
+                var pending = _grouped[i];
                 try
                 {
                     await pending.Delivery.DeliverAsync(activation.Grain, pending.Event, pending.Context).ConfigureAwait(false);
-                    applied++;
+                    if (ReferenceEquals(pending.Delivery, binding))
+                    {
+                        events++;
+                    }
+                    else
+                    {
+                        messages++;
+                    }
                 }
 #pragma warning disable CA1031 // A grain's failure on one event must not stop the partition: it is dead-lettered.
                 catch (Exception exception)
@@ -138,9 +150,9 @@ internal sealed partial class PartitionProcessor
             activation.ExitTurn();
         }
 
-        _services.Instruments.TurnDuration.Record(_services.Time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("grain_type", activation.GrainId.Type));
-        return applied;
+        return (events, messages);
     }
 
+    /// <summary>A record routed to a local grain: the grain, what to deliver, and where it came from.</summary>
     private readonly record struct PendingEvent(GrainId Grain, object Event, EventContext Context, LogRecord Source, IGrainDelivery Delivery);
 }

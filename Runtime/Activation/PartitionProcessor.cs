@@ -16,7 +16,6 @@ namespace Runtime.Activation;
 internal sealed partial class PartitionProcessor : IDurabilityTracker
 {
     private readonly PartitionServices _services;
-    private readonly Channel<LogRecord> _inbox;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, long> _positions;
     private readonly Dictionary<string, long> _dedupe;
@@ -33,12 +32,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         _committedPositions = new Dictionary<string, long>(_positions, StringComparer.Ordinal);
         _committedDedupe = new Dictionary<string, long>(_dedupe, StringComparer.Ordinal);
         _lastCheckpointTicks = services.Time.GetTimestamp();
-        _inbox = Channel.CreateBounded<LogRecord>(new BoundedChannelOptions(services.Options.PartitionQueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        (_chunkSize, _inbox) = CreateInbox(services.Options.PartitionQueueCapacity);
     }
 
     public int Partition { get; }
@@ -52,22 +46,6 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
 
     public void Start() => _loop = Task.Run(RunAsync);
 
-    /// <summary>Hands a consumed record to the processor; blocks the consumer thread while the queue is full.</summary>
-    public void Enqueue(LogRecord record)
-    {
-        while (!_inbox.Writer.TryWrite(record))
-        {
-            if (_status != PartitionStatus.Running)
-            {
-                return;
-            }
-
-            // Back-pressure: the consumer waits here, which slows fetching for every partition. Bounded
-            // waits keep it responsive to a stop.
-            _inbox.Writer.WaitToWriteAsync(_stopping.Token).AsTask().Wait(TimeSpan.FromMilliseconds(100));
-        }
-    }
-
     private async Task RunAsync()
     {
         var batch = new List<LogRecord>(_services.Options.MaxBatchSize);
@@ -80,7 +58,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
             {
                 if (await WaitForRecordsAsync(reader, token).ConfigureAwait(false))
                 {
-                    while (batch.Count < _services.Options.MaxBatchSize && reader.TryRead(out var record))
+                    while (batch.Count < _services.Options.MaxBatchSize && TryTake(reader, out var record))
                     {
                         batch.Add(record);
                     }
@@ -101,9 +79,9 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         }
     }
 
-    private async ValueTask<bool> WaitForRecordsAsync(ChannelReader<LogRecord> reader, CancellationToken token)
+    private async ValueTask<bool> WaitForRecordsAsync(ChannelReader<ArraySegment<LogRecord>> reader, CancellationToken token)
     {
-        if (reader.TryPeek(out _))
+        if (_taking.Count > 0 || reader.TryPeek(out _))
         {
             return true;
         }
@@ -128,58 +106,39 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
 
     private async Task ApplyBatchAsync(List<LogRecord> batch)
     {
-        var groups = new Dictionary<GrainId, List<PendingEvent>>();
-        var order = new List<GrainId>();
         var binding = _services.EventStream;
-        foreach (var record in batch)
+        try
         {
-            _positions[record.Topic] = record.Offset + 1;
-            var pending = Route(record, binding);
-            if (pending is null)
+            GroupByGrain(batch, binding);
+            if (_grains.Count == 0)
             {
-                continue;
+                return;
             }
 
-            if (!groups.TryGetValue(pending.Value.Grain, out var events))
+            await ActivateGroupedAsync().ConfigureAwait(false);
+            var events = 0;
+            var messages = 0;
+            var turnStarted = _services.Time.GetTimestamp();
+            for (var grain = 0; grain < _grains.Count; grain++)
             {
-                groups[pending.Value.Grain] = events = [];
-                order.Add(pending.Value.Grain);
+                var (applied, delivered) = await DeliverAsync(_activated[grain]!, _grainStarts[grain], _grainStarts[grain + 1], binding, turnStarted).ConfigureAwait(false);
+                events += applied;
+                messages += delivered;
+
+                // Turns run back to back: one turn's end is the next one's start, which halves the clock reads.
+                var turnEnded = _services.Time.GetTimestamp();
+                _services.Instruments.TurnDuration.Record(
+                    _services.Time.GetElapsedTime(turnStarted, turnEnded).TotalSeconds,
+                    new KeyValuePair<string, object?>("grain_type", _grains[grain].Type));
+                turnStarted = turnEnded;
             }
 
-            events.Add(pending.Value);
+            _services.Instruments.EventsProcessed.Add(events);
+            _services.Instruments.MessagesApplied.Add(messages);
         }
-
-        if (order.Count == 0)
+        finally
         {
-            return;
+            ClearGroups();
         }
-
-        var activations = new Dictionary<GrainId, GrainActivation>(order.Count);
-        foreach (var type in order.Select(grain => grain.Type).Distinct(StringComparer.Ordinal))
-        {
-            var keys = order.Where(grain => grain.Type == type).Select(grain => grain.Key).ToList();
-            foreach (var (key, activation) in await ActivateManyAsync(type, keys).ConfigureAwait(false))
-            {
-                activations[new GrainId(type, key)] = activation;
-            }
-        }
-
-        var applied = 0;
-        var messages = 0;
-        foreach (var grain in order)
-        {
-            var count = await DeliverAsync(activations[grain], groups[grain]).ConfigureAwait(false);
-            if (ReferenceEquals(groups[grain][0].Delivery, binding))
-            {
-                applied += count;
-            }
-            else
-            {
-                messages += count;
-            }
-        }
-
-        _services.Instruments.EventsProcessed.Add(applied);
-        _services.Instruments.MessagesApplied.Add(messages);
     }
 }

@@ -45,14 +45,17 @@ internal sealed class KafkaLogConsumer : ILogConsumer
     public LogRecord? Consume(TimeSpan timeout)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
-        var started = Stopwatch.GetTimestamp();
+
+        // A zero timeout (the silo's consumer polls so while it has records in hand) needs no clock.
+        var noWait = timeout == TimeSpan.Zero;
+        var started = noWait ? 0 : Stopwatch.GetTimestamp();
         while (true)
         {
             ThrowIfFatal();
             _rebalance.ThrowIfFailed();
             _rebalance.RetryPendingAssignment(_consumer);
             // librdkafka takes int milliseconds: longer timeouts are served in slices by this loop.
-            var remaining = timeout == Timeout.InfiniteTimeSpan ? MaxSingleWait : timeout - Stopwatch.GetElapsedTime(started);
+            var remaining = noWait ? TimeSpan.Zero : timeout == Timeout.InfiniteTimeSpan ? MaxSingleWait : timeout - Stopwatch.GetElapsedTime(started);
             remaining = remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining > MaxSingleWait ? MaxSingleWait : remaining;
 
             ConsumeResult<byte[]?, byte[]>? result;
@@ -74,7 +77,7 @@ internal sealed class KafkaLogConsumer : ILogConsumer
                 return new LogRecord(result.Topic, result.Partition.Value, result.Offset.Value, message.Key, message.Value ?? []);
             }
 
-            if (timeout != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(started) >= timeout)
+            if (noWait || (timeout != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(started) >= timeout))
             {
                 _rebalance.ThrowIfFailed();
                 return null;
