@@ -11,11 +11,16 @@ public sealed record ArmCredits
 
     public static ArmCredits Of(ArmCredit credit) => new() { Items = [credit] };
 
+    /// <summary>
+    /// Folds <paramref name="next"/> into <paramref name="pending"/> and returns it. The outbox owns a
+    /// message once it is sent, so the fold happens in place: a copy per credit would make a hot
+    /// experiment's checkpoint quadratic in its traffic.
+    /// </summary>
     public static ArmCredits Combine(ArmCredits pending, ArmCredits next)
     {
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(next);
-        var merged = new List<ArmCredit>(pending.Items);
+        var merged = pending.Items;
         foreach (var credit in next.Items)
         {
             var index = merged.FindIndex(item => item.Variant == credit.Variant && item.Segment == credit.Segment);
@@ -29,6 +34,6 @@ public sealed record ArmCredits
             }
         }
 
-        return new ArmCredits { Items = merged };
+        return pending;
     }
 }

@@ -33,7 +33,8 @@ public abstract class Grain
     /// <summary>
     /// Sends a durable message to another grain. It is committed with this grain's partition's next
     /// checkpoint and delivered exactly once after that, even across crashes; messages of a kind
-    /// registered with a combine function are merged per target first.
+    /// registered with a combine function are merged per target first. The runtime owns
+    /// <paramref name="message"/> from then on: the grain must not keep or change it.
     /// </summary>
     protected void Send<TInterface, TMessage>(string key, TMessage message)
         where TInterface : IGrainWithStringKey

@@ -45,6 +45,9 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainCatalo
     /// <c>Send</c>; the receiving class implements <see cref="IMessageConsumer{TMessage}"/>. With
     /// <paramref name="combine"/>, messages to the same grain within one checkpoint are merged into
     /// one before they are sent (aggregation at the source, so a hot receiver is not a bottleneck).
+    /// The outbox owns a message once it is sent, so <paramref name="combine"/> may fold the second
+    /// into the first in place and return the first; it runs once per message, so it should cost
+    /// O(size of the second), not O(size of the first).
     /// </summary>
     public GrainRuntimeBuilder AddMessage<TInterface, TMessage>(string kind, JsonTypeInfo<TMessage> typeInfo, Func<TMessage, TMessage, TMessage>? combine = null)
         where TInterface : IGrainWithStringKey
