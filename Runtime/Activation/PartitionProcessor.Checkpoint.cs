@@ -83,7 +83,11 @@ internal sealed partial class PartitionProcessor
         return new PartitionStatistics(Partition, Epoch, _status.ToString().ToLowerInvariant(), lag, sinceCommit, positions, CountActivationsByType());
     }
 
-    private bool CheckpointDue() => NextCheckpointDelay() <= TimeSpan.Zero;
+    /// <summary>
+    /// Due once the interval has passed and the previous commit has ended. Events keep being applied
+    /// while a commit runs, so under load commits run back to back instead of stalling the partition.
+    /// </summary>
+    private bool CheckpointDue() => _commitInFlight.IsCompleted && NextCheckpointDelay() <= TimeSpan.Zero;
 
     private TimeSpan NextCheckpointDelay()
     {

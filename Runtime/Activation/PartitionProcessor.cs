@@ -87,16 +87,27 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         }
 
         var untilCheckpoint = NextCheckpointDelay();
-        if (untilCheckpoint <= TimeSpan.Zero)
+        var commit = _commitInFlight;
+        if (untilCheckpoint <= TimeSpan.Zero && commit.IsCompleted)
         {
             return false;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-        timeout.CancelAfter(untilCheckpoint);
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var read = reader.WaitToReadAsync(wake.Token).AsTask();
+        if (untilCheckpoint > TimeSpan.Zero)
+        {
+            wake.CancelAfter(untilCheckpoint);
+        }
+        else if (await Task.WhenAny(read, commit).ConfigureAwait(false) != read)
+        {
+            // A checkpoint fell due while the previous commit ran: take it now that the commit is done.
+            await wake.CancelAsync().ConfigureAwait(false);
+        }
+
         try
         {
-            return await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+            return await read.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!token.IsCancellationRequested)
         {

@@ -1,0 +1,60 @@
+using Npgsql;
+using Runtime.Abstractions;
+using Runtime.Tests.Hosting;
+using Runtime.Tests.TestGrains;
+using TestInfrastructure;
+
+namespace Runtime.Tests.Activation;
+
+public sealed class CheckpointPipelineTests
+{
+    [Fact]
+    public async Task Checkpoint_CommitStuckInStorage_PartitionKeepsApplyingAndCommitsOnceFreed()
+    {
+        var cluster = RealServices.UniqueName("pipeline");
+        // A checkpoint falls due at once after every batch, so a loop that waited for the previous
+        // commit before going on would stop applying as soon as that commit hangs.
+        await using var silo = await TestSilo.StartAsync(cluster, settings: new Dictionary<string, string?> { ["Runtime:CheckpointInterval"] = "00:00:00.001" });
+        var grain = silo.Grains.GetGrain<ICounterGrain>("busy");
+        var partition = GrainPartitioner.PartitionOf("busy", silo.Runtime.PartitionCount);
+        await ClusterTestKit.ProduceAsync(silo, [new CounterEvent("busy", 1)]);
+        await Eventually.TrueAsync(() => CommittedEvents(silo, partition) >= 1, ClusterTestKit.Patience, "the first event is committed");
+
+        // Holding the partition row is what a slow commit looks like from the silo: its fence statement waits.
+        await using var connection = new NpgsqlConnection(RealServices.Instance.PostgresConnectionString);
+        await connection.OpenAsync();
+        await Execute(connection, "SET idle_in_transaction_session_timeout = 0");
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Execute(connection, $"SELECT 1 FROM rt_partitions WHERE cluster = '{cluster}' AND partition = {partition} FOR UPDATE", transaction);
+        await ClusterTestKit.ProduceAsync(silo, [new CounterEvent("busy", 10)]);
+        await Eventually.TrueAsync(async () => await CommitsWaitingAsync(cluster) > 0, ClusterTestKit.Patience, "the silo's commit waits on the row lock");
+
+        await ClusterTestKit.ProduceAsync(silo, [new CounterEvent("busy", 100)]);
+        // Well within the 30 s after which the stuck statement would time out and free the loop anyway.
+        await Eventually.TrueAsync(async () => (await grain.GetAsync()).Sum == 111, TimeSpan.FromSeconds(15), "events are applied while the commit waits");
+        Assert.Equal(1, CommittedEvents(silo, partition));
+
+        await transaction.RollbackAsync();
+        await Eventually.TrueAsync(() => CommittedEvents(silo, partition) == 3, ClusterTestKit.Patience, "every event is committed once the row is free");
+        Assert.Equal(111, (await grain.GetAsync()).Sum);
+    }
+
+    private static long CommittedEvents(TestSilo silo, int partition) =>
+        silo.Runtime.Partitions().Single(p => p.Partition == partition).Positions.GetValueOrDefault(silo.Runtime.Topics.Events);
+
+    private static async Task<long> CommitsWaitingAsync(string cluster)
+    {
+        await using var connection = new NpgsqlConnection(RealServices.Instance.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.query LIKE 'UPDATE rt_partitions%' AND a.datname = current_database()",
+            connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync();
+    }
+}
