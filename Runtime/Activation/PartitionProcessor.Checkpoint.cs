@@ -8,12 +8,18 @@ namespace Runtime.Activation;
 internal sealed partial class PartitionProcessor
 {
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
+
+    // An early checkpoint for waiting messages comes no sooner than this many times the previous
+    // commit's duration: cheap commits (light load) flush messages fast, dear ones (heavy load) are
+    // batched, so storage spends at most about 1 / (1 + factor) of its time on early checkpoints.
+    private const int EarlyCheckpointCostFactor = 4;
     // Replaced (never mutated) by the background commit and read by the loop and by statistics.
     private volatile Dictionary<string, long> _committedPositions;
     private volatile Dictionary<string, long> _committedDedupe;
     private TaskCompletionSource _nextCheckpoint = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastCheckpointTicks;
     private long _lastCommitTicks;
+    private long _lastCommitDurationTicks;
     private Task _commitInFlight = Task.CompletedTask;
     private IReadOnlyDictionary<string, long> _endOffsets = new Dictionary<string, long>();
 
@@ -93,9 +99,15 @@ internal sealed partial class PartitionProcessor
     {
         var regular = _services.Options.CheckpointInterval - _services.Time.GetElapsedTime(_lastCheckpointTicks);
         var messagesSince = Interlocked.Read(ref _messagesPendingSince);
-        return messagesSince == 0
-            ? regular
-            : TimeSpan.FromTicks(Math.Min(regular.Ticks, (_services.Options.MessageFlushInterval - _services.Time.GetElapsedTime(messagesSince)).Ticks));
+        if (messagesSince == 0)
+        {
+            return regular;
+        }
+
+        var flushAfter = TimeSpan.FromTicks(Math.Max(
+            _services.Options.MessageFlushInterval.Ticks,
+            EarlyCheckpointCostFactor * Interlocked.Read(ref _lastCommitDurationTicks)));
+        return TimeSpan.FromTicks(Math.Min(regular.Ticks, (flushAfter - _services.Time.GetElapsedTime(messagesSince)).Ticks));
     }
 
     /// <summary>
@@ -190,7 +202,9 @@ internal sealed partial class PartitionProcessor
                 _committedDedupe = snapshot.Dedupe;
                 Interlocked.Exchange(ref _lastCommitTicks, _services.Time.GetTimestamp());
                 _services.Instruments.Checkpoints.Add(1);
-                _services.Instruments.CheckpointDuration.Record(_services.Time.GetElapsedTime(started).TotalSeconds);
+                var duration = _services.Time.GetElapsedTime(started);
+                Interlocked.Exchange(ref _lastCommitDurationTicks, duration.Ticks);
+                _services.Instruments.CheckpointDuration.Record(duration.TotalSeconds);
             }
 
             waiters.TrySetResult();

@@ -11,7 +11,9 @@ public sealed class RuntimeOptions
     /// <summary>
     /// How soon a partition checkpoints once a grain has sent a durable message, when that is sooner
     /// than <see cref="CheckpointInterval"/>: messages leave only after the commit, so this bounds
-    /// how stale a receiver (an experiment's statistics) can be.
+    /// how stale a receiver (an experiment's statistics) can be. Under load the early checkpoint
+    /// waits longer, at least four times the previous commit's duration (never past
+    /// <see cref="CheckpointInterval"/>), so storage spends at most about a fifth of its time on it.
     /// </summary>
     public TimeSpan MessageFlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
