@@ -65,7 +65,11 @@ internal sealed class GrainActivation
         Interlocked.Increment(ref _changeVersion);
     }
 
-    public void RequestDeactivation() => DeactivationRequested = true;
+    public void RequestDeactivation()
+    {
+        DeactivationRequested = true;
+        _durability.RequestSweep();
+    }
 
     /// <summary>Asks that the current call complete, for its caller, only once the state is durable.</summary>
     public void RequestDurability() => _durabilityRequested = true;

@@ -123,7 +123,7 @@ internal sealed partial class PartitionProcessor
             return;
         }
 
-        if (!final)
+        if (!final && SweepDue())
         {
             await SweepIdleAsync().ConfigureAwait(false);
         }
