@@ -27,6 +27,9 @@ internal static class InteractionEventReader
     private const int PropertiesField = 10;
     private const int RequiredFields = (1 << EventIdField) | (1 << UserIdField) | (1 << TypeField) | (1 << TimestampField);
 
+    // Shared by every partition's loop; values that repeat across events come back as the same string.
+    private static readonly Utf8StringCache Repeated = new(4096);
+
     /// <summary>The event, or null when the serializer must decide (unusual shape or invalid JSON).</summary>
     public static InteractionEvent? TryRead(ReadOnlySpan<byte> json)
     {
@@ -73,13 +76,13 @@ internal static class InteractionEventReader
             {
                 EventIdField => TryString(ref reader, out eventId),
                 UserIdField => TryString(ref reader, out userId),
-                TypeField => TryString(ref reader, out type),
+                TypeField => TryRepeated(ref reader, out type),
                 TimestampField => reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out timestamp),
                 SessionIdField => TryOptionalString(ref reader, out sessionId),
-                ItemIdField => TryOptionalString(ref reader, out itemId),
-                CategoryField => TryOptionalString(ref reader, out category),
-                DeviceField => TryOptionalString(ref reader, out device),
-                LocationField => TryOptionalString(ref reader, out location),
+                ItemIdField => TryOptionalRepeated(ref reader, out itemId),
+                CategoryField => TryOptionalRepeated(ref reader, out category),
+                DeviceField => TryOptionalRepeated(ref reader, out device),
+                LocationField => TryOptionalRepeated(ref reader, out location),
                 ValueField => TryNumber(ref reader, out value),
                 _ => TryProperties(ref reader, out properties),
             };
@@ -138,6 +141,18 @@ internal static class InteractionEventReader
     {
         value = null;
         return reader.TokenType == JsonTokenType.Null || TryString(ref reader, out value);
+    }
+
+    private static bool TryRepeated(ref Utf8JsonReader reader, out string? value)
+    {
+        value = reader.TokenType == JsonTokenType.String ? Repeated.GetString(ref reader) : null;
+        return value is not null;
+    }
+
+    private static bool TryOptionalRepeated(ref Utf8JsonReader reader, out string? value)
+    {
+        value = null;
+        return reader.TokenType == JsonTokenType.Null || TryRepeated(ref reader, out value);
     }
 
     private static bool TryNumber(ref Utf8JsonReader reader, out double? value)
