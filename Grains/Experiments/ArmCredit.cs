@@ -62,6 +62,17 @@ public sealed record ArmCredit
 
     private static List<GuardrailCredit> MergeGuardrails(List<GuardrailCredit> left, List<GuardrailCredit> right)
     {
+        // Most credits carry no guardrails; the lists are never changed once built, so either side can be shared.
+        if (right.Count == 0)
+        {
+            return left;
+        }
+
+        if (left.Count == 0)
+        {
+            return right;
+        }
+
         var merged = new List<GuardrailCredit>(left);
         foreach (var credit in right)
         {

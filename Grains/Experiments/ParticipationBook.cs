@@ -8,12 +8,18 @@ public static class ParticipationBook
 {
     public const int MaxParticipations = 64;
 
+    /// <summary>True once the user has been exposed to the experiment (a later exposure joins nothing).</summary>
+    public static bool Participates(List<Participation> book, string experimentId)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        return book.Exists(p => p.ExperimentId == experimentId);
+    }
+
     /// <summary>Opens the user's participation at the first exposure; null when the user already participates.</summary>
     public static ArmCredit? Join(List<Participation> book, Exposure exposure, double covariate)
     {
-        ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(exposure);
-        if (book.Exists(p => p.ExperimentId == exposure.ExperimentId))
+        if (Participates(book, exposure.ExperimentId))
         {
             return null;
         }
@@ -46,10 +52,12 @@ public static class ParticipationBook
     }
 
     /// <summary>The user-level deltas one event causes, per experiment whose window covers it.</summary>
-    public static List<(string ExperimentId, ArmCredit Credit)> Observe(List<Participation> book, string eventType, double? value, DateTimeOffset at)
+    public static IReadOnlyList<(string ExperimentId, ArmCredit Credit)> Observe(List<Participation> book, string eventType, double? value, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var credits = new List<(string, ArmCredit)>();
+
+        // Runs for every event of every user: most are in no experiment window, and cost no list.
+        List<(string, ArmCredit)>? credits = null;
         foreach (var participation in book)
         {
             if (!participation.Covers(at))
@@ -62,7 +70,7 @@ public static class ParticipationBook
                 var delta = participation.Continuous ? value ?? 0 : 1;
                 var before = participation.Value;
                 participation.Value += delta;
-                credits.Add((participation.ExperimentId, new ArmCredit
+                (credits ??= []).Add((participation.ExperimentId, new ArmCredit
                 {
                     Variant = participation.Variant,
                     ConvertedUsers = before == 0 && participation.Value != 0 ? 1 : 0,
@@ -77,7 +85,7 @@ public static class ParticipationBook
             if (guardrail >= 0)
             {
                 var count = participation.GuardrailCounts[guardrail]++;
-                credits.Add((participation.ExperimentId, new ArmCredit
+                (credits ??= []).Add((participation.ExperimentId, new ArmCredit
                 {
                     Variant = participation.Variant,
                     Guardrails = [new GuardrailCredit { EventType = eventType, Users = count == 0 ? 1 : 0, Sum = 1, SumOfSquares = (2 * count) + 1 }],
@@ -86,6 +94,6 @@ public static class ParticipationBook
             }
         }
 
-        return credits;
+        return credits ?? (IReadOnlyList<(string, ArmCredit)>)[];
     }
 }

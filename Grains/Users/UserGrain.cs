@@ -116,7 +116,13 @@ public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> op
             LastAt = exposure.At,
         }));
 
+        if (ParticipationBook.Participates(State.Participations, exposure.ExperimentId))
+        {
+            return;
+        }
+
         // CUPED's covariate: how often the user did the rewarded thing in the 24 h before entering.
+        // The feature view is built only here, at the user's first exposure to the experiment.
         var covariate = Model.View(time.GetUtcNow()).Counts.TryGetValue(exposure.RewardEventType, out var counts) ? counts.Last24Hours : 0;
         if (ParticipationBook.Join(State.Participations, exposure, covariate) is { } joined)
         {
