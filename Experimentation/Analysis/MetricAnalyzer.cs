@@ -24,7 +24,7 @@ public static class MetricAnalyzer
             {
                 var treatment = metric.Variants[variant];
                 var conversion = ProportionTest.Compare(control.Conversions, treatment.Conversions, level);
-                tests.Add((metric, variant, conversion, CompareValues(control.Value, treatment.Value, level)));
+                tests.Add((metric, variant, conversion, WelchTest.TryCompare(control.Value, treatment.Value, level)));
             }
         }
 
@@ -47,9 +47,4 @@ public static class MetricAnalyzer
 
         return results;
     }
-
-    private static WelchComparison? CompareValues(SampleSummary control, SampleSummary treatment, double level) =>
-        control.Count >= 2 && treatment.Count >= 2 && control.Variance + treatment.Variance > 0
-            ? WelchTest.Compare(control, treatment, level)
-            : null;
 }

@@ -5,6 +5,12 @@ namespace Experimentation.Analysis;
 /// </summary>
 public static class WelchTest
 {
+    /// <summary>The comparison, or null where R's t.test would stop: fewer than two units in an arm, or no variation at all.</summary>
+    public static WelchComparison? TryCompare(SampleSummary control, SampleSummary treatment, double level = 0.95) =>
+        control.Count >= 2 && treatment.Count >= 2 && control.Variance + treatment.Variance > 0
+            ? Compare(control, treatment, level)
+            : null;
+
     public static WelchComparison Compare(SampleSummary control, SampleSummary treatment, double level = 0.95)
     {
         Validate.Level(level);

@@ -86,16 +86,19 @@ internal static class ExperimentAnalysisBuilder
 
         var result = Experimentation.Analysis.Cuped.Adjust(sums);
         var control = result.Variants[0].Adjusted;
+        var comparisons = result.Variants.Skip(1).Select(v => WelchTest.TryCompare(control, v.Adjusted)).ToList();
+        if (comparisons.Contains(null))
+        {
+            // No variation left to compare (no user has converted yet): the adjustment has nothing to say.
+            return null;
+        }
+
         return new CupedSummary
         {
             Theta = result.Theta,
             VarianceReduction = result.VarianceReduction,
             Variants = [.. result.Variants.Select((v, i) => new CupedVariantSummary(definition.Variants[i].Name, v.Mean, v.AdjustedMean, v.Variance, v.AdjustedVariance))],
-            AdjustedDifferences = [.. result.Variants.Skip(1).Select((v, i) =>
-            {
-                var welch = WelchTest.Compare(control, v.Adjusted);
-                return new VariantEstimate(definition.Variants[i + 1].Name, Of(welch.Difference, welch.DifferenceInterval), welch.PValue);
-            })],
+            AdjustedDifferences = [.. comparisons.Select((welch, i) => new VariantEstimate(definition.Variants[i + 1].Name, Of(welch!.Difference, welch.DifferenceInterval), welch.PValue))],
         };
     }
 

@@ -47,6 +47,18 @@ public sealed class ExperimentAnalysisBuilderTests
     }
 
     [Fact]
+    public void Build_CovariateVariesButNoConversions_AnalysesWithoutCuped()
+    {
+        var definition = new ExperimentDefinition { Id = "early", Variants = [new VariantDefinition { Name = "a" }, new VariantDefinition { Name = "b" }] };
+        VariantUserTotals Arm() => new() { Users = 20, CovariateSum = 30, CovariateSumOfSquares = 90 };
+
+        var analysis = ExperimentAnalysisBuilder.Build(definition, [Arm(), Arm()]);
+
+        Assert.NotNull(analysis);
+        Assert.Null(analysis.Cuped);
+    }
+
+    [Fact]
     public void Build_TooFewUsers_IsNull()
     {
         var definition = new ExperimentDefinition { Variants = [new VariantDefinition { Name = "a" }, new VariantDefinition { Name = "b" }] };
