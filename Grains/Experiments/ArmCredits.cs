@@ -1,3 +1,5 @@
+using Grains.Messages;
+
 namespace Grains.Experiments;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Grains.Experiments;
 /// </summary>
 public sealed record ArmCredits
 {
+    // Where each (variant, segment) sits in Items (see KeyedFold).
+    private Dictionary<(string Variant, string Segment), int>? _index;
+
     public List<ArmCredit> Items { get; init; } = [];
 
     public static ArmCredits Of(ArmCredit credit) => new() { Items = [credit] };
@@ -20,20 +25,7 @@ public sealed record ArmCredits
     {
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(next);
-        var merged = pending.Items;
-        foreach (var credit in next.Items)
-        {
-            var index = merged.FindIndex(item => item.Variant == credit.Variant && item.Segment == credit.Segment);
-            if (index < 0)
-            {
-                merged.Add(credit);
-            }
-            else
-            {
-                merged[index] = merged[index].Add(credit);
-            }
-        }
-
+        KeyedFold.Into(pending.Items, ref pending._index, next.Items, static credit => (credit.Variant, credit.Segment), static (left, right) => left.Add(right));
         return pending;
     }
 }
