@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Runtime.Diagnostics;
 using Runtime.Hosting;
+using Runtime.Remoting;
 
 namespace Api.Endpoints;
 
@@ -95,7 +96,7 @@ public static class ClusterApi
     private static async Task<IReadOnlyList<ClusterPartition>> PeerPartitionsAsync(IHttpClientFactory clients, Uri peer, HttpRequest incoming, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(peer, "/v1/cluster/local"));
-        if (ApiKeyAuthenticationHandler.PresentedKey(incoming) is { } key)
+        if (ApiKeyHeader.Read(incoming) is { } key)
         {
             request.Headers.Add(ApiKeyAuthenticationHandler.HeaderName, key);
         }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Runtime.Remoting;
 
 namespace Api.Security;
 
@@ -18,11 +19,11 @@ public sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string HeaderName = "X-Api-Key";
+    public const string HeaderName = ApiKeyHeader.Name;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = PresentedKey(Request);
+        var presented = ApiKeyHeader.Read(Request);
         if (presented is null)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
@@ -40,7 +41,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\", Bearer";
-        var invalid = PresentedKey(Request) is not null;
+        var invalid = ApiKeyHeader.Read(Request) is not null;
         return ApiProblemWriter.WriteAsync(
             Context,
             StatusCodes.Status401Unauthorized,
@@ -50,21 +51,4 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "This API key's role may not use this endpoint.");
-
-    /// <summary>The key in <c>X-Api-Key</c>, else the token of <c>Authorization: Bearer</c>, else null.</summary>
-    public static string? PresentedKey(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var header = request.Headers[HeaderName].ToString();
-        if (header.Length > 0)
-        {
-            return header;
-        }
-
-        var authorization = request.Headers.Authorization.ToString();
-        const string Bearer = "Bearer ";
-        return authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && authorization.Length > Bearer.Length
-            ? authorization[Bearer.Length..].Trim()
-            : null;
-    }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Runtime.Remoting;
 
 namespace Dashboard.Access;
 
@@ -13,7 +14,7 @@ namespace Dashboard.Access;
 /// </summary>
 public sealed class ApiKeyDashboardAccess(IConfiguration configuration) : IDashboardAccess
 {
-    public const string KeyHeader = "X-Api-Key";
+    public const string KeyHeader = ApiKeyHeader.Name;
 
     public const string AdminRole = "admin";
 
@@ -33,7 +34,7 @@ public sealed class ApiKeyDashboardAccess(IConfiguration configuration) : IDashb
                 : DashboardAccessResult.Forbidden("No API keys are configured, so the dashboard answers loopback callers only.");
         }
 
-        var presented = PresentedKey(context.Request);
+        var presented = ApiKeyHeader.Read(context.Request);
         if (presented is null)
         {
             return DashboardAccessResult.Unauthenticated($"An admin key is required in the {KeyHeader} header.");
@@ -48,23 +49,6 @@ public sealed class ApiKeyDashboardAccess(IConfiguration configuration) : IDashb
         return string.Equals(match.Role, AdminRole, StringComparison.Ordinal)
             ? DashboardAccessResult.Allowed
             : DashboardAccessResult.Forbidden("The dashboard needs a key with role admin.");
-    }
-
-    /// <summary>The key from <c>X-Api-Key</c>, else from <c>Authorization: Bearer</c>; null when neither is present.</summary>
-    public static string? PresentedKey(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var header = request.Headers[KeyHeader].ToString();
-        if (!string.IsNullOrEmpty(header))
-        {
-            return header;
-        }
-
-        var authorization = request.Headers.Authorization.ToString();
-        const string bearer = "Bearer ";
-        return authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) && authorization.Length > bearer.Length
-            ? authorization[bearer.Length..].Trim()
-            : null;
     }
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);

@@ -20,7 +20,7 @@ internal sealed class DashboardAccessFilter : IEndpointFilter
 
         if (result.StatusCode == StatusCodes.Status401Unauthorized)
         {
-            http.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
+            http.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{ApiKeyDashboardAccess.KeyHeader}\"";
         }
 
         return Results.Problem(

@@ -31,8 +31,6 @@ internal sealed class DashboardAssets
         }
     }
 
-    public IReadOnlyCollection<string> Paths => _assets.Keys;
-
     public IResult Serve(HttpContext context, string path)
     {
         ArgumentNullException.ThrowIfNull(context);

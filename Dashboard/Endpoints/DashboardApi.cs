@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Runtime.Abstractions;
+using Runtime.Remoting;
 
 namespace Dashboard.Endpoints;
 
@@ -29,7 +30,7 @@ internal static class DashboardApi
         var api = dashboard.MapGroup("/api").AddEndpointFilter<DashboardAccessFilter>();
         api.MapGet("/self", (ClusterReporter reporter) => Results.Json(reporter.Self(), DashboardJsonContext.Default.SiloReport));
         api.MapGet("/cluster", async (HttpContext context, ClusterReporter reporter, CancellationToken cancellationToken) =>
-            Results.Json(await reporter.BuildAsync(ApiKeyDashboardAccess.PresentedKey(context.Request), cancellationToken).ConfigureAwait(false), DashboardJsonContext.Default.ClusterReport));
+            Results.Json(await reporter.BuildAsync(ApiKeyHeader.Read(context.Request), cancellationToken).ConfigureAwait(false), DashboardJsonContext.Default.ClusterReport));
         api.MapGet("/history", (long? since, DashboardHistory history) =>
             Results.Json(
                 new HistoryReport(history.SampleInterval.TotalSeconds, history.Window.TotalSeconds, history.Latest?.Sequence ?? 0, [.. history.Since(since ?? 0)]),

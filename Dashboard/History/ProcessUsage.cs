@@ -11,12 +11,12 @@ internal sealed class ProcessUsage(TimeProvider time)
     /// <summary>Reads the figures; the CPU share is of all cores, over the time since the previous call.</summary>
     public (double CpuPercent, long WorkingSetBytes, long HeapBytes) Read()
     {
-        var cpu = CurrentCpu();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var now = time.GetTimestamp();
         var wall = time.GetElapsedTime(_lastTimestamp, now);
         var percent = wall > TimeSpan.Zero ? (cpu - _lastCpu) / wall / Environment.ProcessorCount * 100 : 0;
         (_lastCpu, _lastTimestamp) = (cpu, now);
-        using var process = Process.GetCurrentProcess();
         return (Math.Clamp(percent, 0, 100), process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false));
     }
 

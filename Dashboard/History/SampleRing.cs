@@ -14,8 +14,6 @@ internal sealed class SampleRing<T>
         _items = new T[capacity];
     }
 
-    public int Capacity => _items.Length;
-
     public int Count
     {
         get
