@@ -1,6 +1,4 @@
-using System.Text;
-using System.Text.Json;
-using Grains.Interfaces;
+using Grains.Decisions;
 using Grains.Interfaces.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -63,17 +61,13 @@ public sealed class GrainsSilo : IAsyncDisposable
     /// <summary>Appends events to their users' partitions of the events topic and waits for the log's acknowledgement.</summary>
     public async Task ProduceAsync(IEnumerable<InteractionEvent> events)
     {
-        var log = Get<Runtime.Log.IPartitionedLog>();
+        var log = Get<ExposureLog>();
         foreach (var interaction in events)
         {
-            log.Producer.Produce(
-                Runtime.Topics.Events,
-                GrainPartitioner.PartitionOf(interaction.UserId, Runtime.PartitionCount),
-                Encoding.UTF8.GetBytes(interaction.UserId),
-                JsonSerializer.SerializeToUtf8Bytes(interaction, GrainsJsonContext.Default.InteractionEvent));
+            log.Append(interaction);
         }
 
-        await log.Producer.FlushAsync(CancellationToken.None);
+        await Runtime.Producer.FlushAsync(CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()
