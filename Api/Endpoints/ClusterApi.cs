@@ -36,7 +36,8 @@ public static class ClusterApi
     {
         var cancellation = context.RequestAborted;
         var silos = runtime.Identity is null ? [] : await runtime.ReadSilosAsync(cancellation).ConfigureAwait(false);
-        var live = silos.Where(silo => silo.Status == "active" && time.GetUtcNow() - silo.LastHeartbeat < options.Value.HeartbeatInterval * 3).ToList();
+        var now = time.GetUtcNow();
+        var live = silos.Where(silo => silo.IsLive(now, options.Value.HeartbeatInterval)).ToList();
         var statistics = runtime.Partitions().Select(p => FromStatistics(p, runtime)).ToDictionary(p => p.Partition);
         // Clients that only route (stats=false) need the owners, not the peers' statistics.
         var peers = live.Where(silo => stats != false && silo.SiloId != runtime.Identity?.SiloId)

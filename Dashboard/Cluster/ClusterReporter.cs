@@ -65,13 +65,12 @@ internal sealed class ClusterReporter(
         var self = Self();
         var now = time.GetUtcNow();
         var (records, warning) = await ReadMembershipAsync(cancellationToken).ConfigureAwait(false);
-        var overdue = runtimeOptions.Value.HeartbeatInterval * 3;
         var visible = records
             .Where(r => r.SiloId != self.SiloId && (r.Status == "active" || now - r.LastHeartbeat < StoppedVisibility))
             .ToList();
         var fetched = await Task.WhenAll(visible.Select(async record =>
         {
-            var live = record.Status == "active" && now - record.LastHeartbeat < overdue;
+            var live = record.IsLive(now, runtimeOptions.Value.HeartbeatInterval);
             var report = live ? await peers.GetSelfAsync(record.Address, presentedKey, options.Value.PeerTimeout, cancellationToken).ConfigureAwait(false) : null;
             return Merge(record, report, live, now);
         })).ConfigureAwait(false);
