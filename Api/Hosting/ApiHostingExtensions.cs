@@ -5,6 +5,7 @@ using Grains.Interfaces;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Runtime.Abstractions.Remoting;
+using Runtime.Remoting;
 
 namespace Api.Hosting;
 
@@ -22,7 +23,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeyOpenApiTransformer>());
         builder.Services.AddHttpClient(ClusterApi.PeerClientName, client => client.Timeout = TimeSpan.FromSeconds(2));
         builder.Services.Replace(ServiceDescriptor.Singleton(services => new HttpGrainTransport(
-            SiloCallClient.Create(services.GetRequiredService<IOptions<ApiOptions>>().Value.InternalKey()), services.GetRequiredService<GrainCallCodec>())));
+            SiloHttpClient.Create(services.GetRequiredService<IOptions<ApiOptions>>().Value.InternalKey()), services.GetRequiredService<GrainCallCodec>())));
         return builder;
     }
 

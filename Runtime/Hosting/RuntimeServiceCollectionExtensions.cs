@@ -22,8 +22,6 @@ namespace Runtime.Hosting;
 /// <summary>Adds the grain runtime to a host.</summary>
 public static class RuntimeServiceCollectionExtensions
 {
-    private static readonly TimeSpan SiloCallConnectTimeout = TimeSpan.FromSeconds(2);
-
     /// <summary>
     /// Adds the runtime: Kafka and PostgreSQL when <c>Kafka:BootstrapServers</c> and
     /// <c>ConnectionStrings:Postgres</c> are set, otherwise the in-process log and SQLite.
@@ -65,7 +63,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SiloRuntime>());
         services.AddSingleton(sp => sp.GetRequiredService<SiloRuntime>().Manager);
         services.AddSingleton(sp => new GrainCallCodec(sp.GetRequiredService<GrainCatalog>().JsonOptions));
-        services.AddSingleton(sp => new HttpGrainTransport(CreateSiloHttpClient(), sp.GetRequiredService<GrainCallCodec>()));
+        services.AddSingleton(sp => new HttpGrainTransport(SiloHttpClient.Create(), sp.GetRequiredService<GrainCallCodec>()));
         services.AddSingleton<SiloGrainCallInvoker>();
         services.AddSingleton<IGrainFactory, SiloGrainFactory>();
         services.AddHealthChecks().AddCheck<RuntimeHealthCheck>("runtime", tags: ["ready"]);
@@ -88,15 +86,4 @@ public static class RuntimeServiceCollectionExtensions
             ? new KafkaLog(options, services.GetRequiredService<ILoggerFactory>())
             : new InMemoryLog();
     }
-
-    private static HttpClient CreateSiloHttpClient() =>
-        new(new SocketsHttpHandler
-        {
-            // A dead silo must fail fast so the caller can retry against the new owner.
-            ConnectTimeout = SiloCallConnectTimeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
 }
