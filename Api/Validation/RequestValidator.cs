@@ -1,3 +1,4 @@
+using Grains.Experiments;
 using Grains.Interfaces.Decisions;
 using Grains.Interfaces.Events;
 using Grains.Interfaces.Experiments;
@@ -9,7 +10,7 @@ namespace Api.Validation;
 public static class RequestValidator
 {
     /// <summary>Event types the server writes itself; accepting them from outside would forge decisions.</summary>
-    public static readonly IReadOnlyList<string> ReservedEventTypes = ["exposure", "impression"];
+    public static readonly IReadOnlyList<string> ReservedEventTypes = [ExposureProperties.ExposureType, ExposureProperties.ImpressionType];
 
     private static readonly string IdRule = $"must be 1-{EventLimits.MaxIdLength} characters of letters, digits and - _ . : @";
 

@@ -80,7 +80,7 @@ internal static class DashboardApi
     }
 
     private static IResult InvalidId(string id) =>
-        Results.Problem(title: "Invalid id", detail: $"'{id}' is not an id: 1 to 128 letters, digits and - _ . : @.", statusCode: StatusCodes.Status400BadRequest);
+        Results.Problem(title: "Invalid id", detail: $"'{id}' is not an id: 1 to {EventLimits.MaxIdLength} letters, digits and - _ . : @.", statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>Answers a grain that is unreachable or failing as a problem, so the page can show it and keep polling.</summary>
     private static async Task<IResult> GrainCallAsync(Func<Task<IResult>> call)
