@@ -18,6 +18,9 @@ internal sealed class GrainActivation
     private long _lastUsedTicks;
     private bool _durabilityRequested;
 
+    // 1 while the activation waits in its partition's dirty list, so a busy grain is listed once per checkpoint.
+    private int _listed;
+
     public GrainActivation(GrainId grainId, Grain grain, IDurabilityTracker durability, IPartitionOutbox outbox, MessageBindings messages, long nowTicks)
     {
         GrainId = grainId;
@@ -53,16 +56,31 @@ internal sealed class GrainActivation
     public void MarkDirty()
     {
         IsCleared = false;
-        Interlocked.Increment(ref _changeVersion);
+        Changed();
     }
 
     /// <summary>Marks the state changed without undoing a ClearState in the same turn (events always dirty a grain).</summary>
-    public void MarkTouchedByEvents() => Interlocked.Increment(ref _changeVersion);
+    public void MarkTouchedByEvents() => Changed();
 
     public void MarkCleared()
     {
         IsCleared = true;
-        Interlocked.Increment(ref _changeVersion);
+        Changed();
+    }
+
+    /// <summary>
+    /// Taken off the dirty list by the checkpoint; call inside a turn, before the snapshot. Changes
+    /// happen only inside turns, so any later change lists the activation again.
+    /// </summary>
+    public void Unlist() => Volatile.Write(ref _listed, 0);
+
+    /// <summary>Lists the activation again when a commit of its snapshot failed: it is still dirty.</summary>
+    public void Relist()
+    {
+        if (Interlocked.Exchange(ref _listed, 1) == 0)
+        {
+            _durability.TrackDirty(this);
+        }
     }
 
     public void RequestDeactivation()
@@ -134,6 +152,12 @@ internal sealed class GrainActivation
             }
         }
         while (Interlocked.CompareExchange(ref _savedVersion, version, current) != current);
+    }
+
+    private void Changed()
+    {
+        Interlocked.Increment(ref _changeVersion);
+        Relist();
     }
 
     /// <summary>Marks the activation gone; call inside a turn so no call is mid-flight.</summary>

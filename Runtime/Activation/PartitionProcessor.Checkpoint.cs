@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Runtime.Abstractions;
 using Runtime.Diagnostics;
 using Runtime.Storage;
@@ -13,6 +14,10 @@ internal sealed partial class PartitionProcessor
     // commit's duration: cheap commits (light load) flush messages fast, dear ones (heavy load) are
     // batched, so storage spends at most about 1 / (1 + factor) of its time on early checkpoints.
     private const int EarlyCheckpointCostFactor = 4;
+
+    // Activations changed since the last snapshot, each listed once (see GrainActivation.Relist).
+    private readonly ConcurrentQueue<GrainActivation> _dirty = new();
+
     // Replaced (never mutated) by the background commit and read by the loop and by statistics.
     private volatile Dictionary<string, long> _committedPositions;
     private volatile Dictionary<string, long> _committedDedupe;
@@ -138,24 +143,32 @@ internal sealed partial class PartitionProcessor
         }
     }
 
+    /// <summary>Lists a changed activation for the next snapshot (called from any thread, inside the grain's turn).</summary>
+    public void TrackDirty(GrainActivation activation) => _dirty.Enqueue(activation);
+
+    /// <summary>
+    /// Visits only the activations that changed, not every cached grain: with tens of thousands of
+    /// users cached, scanning them all at each checkpoint was the costliest part of a light load.
+    /// </summary>
     private async Task<CheckpointSnapshot?> SnapshotAsync()
     {
         var writes = new List<GrainStateWrite>();
         var saved = new List<(GrainActivation Activation, long Version)>();
-        foreach (var task in _activations.Values)
-        {
-            if (!task.IsCompletedSuccessfully || !task.Result.IsDirty)
-            {
-                continue;
-            }
 
-            var activation = task.Result;
+        // Only those listed before the snapshot began: one changed meanwhile is queued again behind
+        // them, and must not be written twice in one commit.
+        for (var remaining = _dirty.Count; remaining > 0 && _dirty.TryDequeue(out var activation); remaining--)
+        {
             await activation.EnterTurnAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                var (state, version) = activation.Snapshot();
-                writes.Add(new GrainStateWrite(activation.GrainId.Type, activation.GrainId.Key, state));
-                saved.Add((activation, version));
+                activation.Unlist();
+                if (activation.IsDirty)
+                {
+                    var (state, version) = activation.Snapshot();
+                    writes.Add(new GrainStateWrite(activation.GrainId.Type, activation.GrainId.Key, state));
+                    saved.Add((activation, version));
+                }
             }
             finally
             {
@@ -227,6 +240,11 @@ internal sealed partial class PartitionProcessor
         {
             _services.Instruments.CheckpointFailures.Add(1, new KeyValuePair<string, object?>("reason", "error"));
             RuntimeLog.CheckpointFailed(_services.Logger, exception, Partition);
+            foreach (var (activation, _) in snapshot?.Saved ?? [])
+            {
+                activation.Relist();
+            }
+
             _ = Volatile.Read(ref _nextCheckpoint).Task.ContinueWith(
                 next => _ = next.IsCompletedSuccessfully ? waiters.TrySetResult() : waiters.TrySetException(next.Exception?.InnerExceptions ?? []),
                 TaskScheduler.Default);

@@ -1,5 +1,6 @@
 using Npgsql;
 using Runtime.Abstractions;
+using Runtime.Abstractions.Remoting;
 using Runtime.Tests.Hosting;
 using Runtime.Tests.TestGrains;
 using TestInfrastructure;
@@ -37,6 +38,50 @@ public sealed class CheckpointPipelineTests
         await transaction.RollbackAsync();
         await Eventually.TrueAsync(() => CommittedEvents(silo, partition) == 3, ClusterTestKit.Patience, "every event is committed once the row is free");
         Assert.Equal(111, (await grain.GetAsync()).Sum);
+
+        // The grain changed while its earlier snapshot was being committed: that change is stored too.
+        await Eventually.TrueAsync(async () => await StoredSumAsync(cluster, "busy") == 111, ClusterTestKit.Patience, "the latest state is stored");
+    }
+
+    [Fact]
+    public async Task Checkpoint_CommitFails_GrainsInItAreSavedByTheNextCheckpoint()
+    {
+        var cluster = RealServices.UniqueName("pipefail");
+        await using var silo = await TestSilo.StartAsync(cluster, settings: new Dictionary<string, string?> { ["Runtime:CheckpointInterval"] = "00:00:00.050" });
+        var partition = GrainPartitioner.PartitionOf("lost", silo.Runtime.PartitionCount);
+        await ClusterTestKit.ProduceAsync(silo, [new CounterEvent("lost", 1)]);
+        await Eventually.TrueAsync(() => CommittedEvents(silo, partition) >= 1, ClusterTestKit.Patience, "the first event is committed");
+
+        await using var connection = new NpgsqlConnection(RealServices.Instance.PostgresConnectionString);
+        await connection.OpenAsync();
+        await Execute(connection, "SET idle_in_transaction_session_timeout = 0");
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await Execute(connection, $"SELECT 1 FROM rt_partitions WHERE cluster = '{cluster}' AND partition = {partition} FOR UPDATE", transaction);
+            await ClusterTestKit.ProduceAsync(silo, [new CounterEvent("lost", 10)]);
+            await Eventually.TrueAsync(async () => await CommitsWaitingAsync(cluster) > 0, ClusterTestKit.Patience, "the commit with the change waits on the row lock");
+
+            // Killing the waiting session fails that commit. Nothing changes the grain afterwards, so only
+            // the failed commit's own bookkeeping can bring it to a later checkpoint.
+            await Execute(connection, "SELECT pg_terminate_backend(a.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.query LIKE 'UPDATE rt_partitions%' AND a.datname = current_database()", transaction);
+            await transaction.RollbackAsync();
+        }
+
+        await Eventually.TrueAsync(() => CommittedEvents(silo, partition) == 2, ClusterTestKit.Patience, "both events are committed after the failure");
+        Assert.Equal(11, await StoredSumAsync(cluster, "lost"));
+    }
+
+    private static async Task<long?> StoredSumAsync(string cluster, string key)
+    {
+        await using var connection = new NpgsqlConnection(RealServices.Instance.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT (convert_from(state, 'UTF8')::json->>'sum')::bigint FROM rt_grains WHERE cluster = @cluster AND grain_type = @type AND grain_key = @key",
+            connection);
+        command.Parameters.AddWithValue("cluster", cluster);
+        command.Parameters.AddWithValue("type", GrainInterfaceCatalog.NameOf(typeof(ICounterGrain)));
+        command.Parameters.AddWithValue("key", key);
+        return await command.ExecuteScalarAsync() as long?;
     }
 
     private static long CommittedEvents(TestSilo silo, int partition) =>
