@@ -99,6 +99,15 @@ public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> op
 
     protected override void OnSaving() => State.Features = _model?.ToData() ?? State.Features;
 
+    // The live model is the truth once built; its persisted form is only needed while serializing.
+    protected override void OnSaved()
+    {
+        if (_model is not null)
+        {
+            State.Features = null;
+        }
+    }
+
     private void Reset() => _model = new UserFeatureModel(options.Value);
 
     private void OnExposure(Exposure exposure)

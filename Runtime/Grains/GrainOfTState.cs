@@ -70,6 +70,15 @@ public abstract class Grain<TState> : Grain
     {
     }
 
+    /// <summary>
+    /// Runs inside the same turn right after the state was serialized: a grain whose
+    /// <see cref="OnSaving"/> wrote a persisted form of its model can drop it here, so that form dies
+    /// young instead of living (and being promoted by the GC) until the next checkpoint.
+    /// </summary>
+    protected virtual void OnSaved()
+    {
+    }
+
     internal override byte[]? SerializeState()
     {
         if (Activation.IsCleared)
@@ -78,7 +87,9 @@ public abstract class Grain<TState> : Grain
         }
 
         OnSaving();
-        return JsonSerializer.SerializeToUtf8Bytes(State, _stateType);
+        var serialized = JsonSerializer.SerializeToUtf8Bytes(State, _stateType);
+        OnSaved();
+        return serialized;
     }
 
     internal override void LoadState(byte[]? state)
