@@ -9,7 +9,7 @@ public sealed class AssignerAllocationTests
 
     private static readonly string[] Users = [.. GoodnessOfFit.Users(1_000)];
 
-    [Fact]
+    [OptimizedBuildFact]
     public void Assign_HotPath_DoesNotAllocate()
     {
         Run(1_000);
