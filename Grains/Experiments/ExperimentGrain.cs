@@ -138,7 +138,7 @@ public sealed class ExperimentGrain(TimeProvider time)
             table.AdvanceTo(time.GetUtcNow());
 
             // Seeded by the grain and its update count: a replay after a crash publishes the same policy.
-            var random = new Random(HashCode.Combine(StableHash(Key), definition.Version, State.Updates));
+            var random = new Random(PolicySeed.Of(Key, definition.Version, State.Updates));
             var global = table.PolicyFor(null, random);
             snapshot.Policies.Add(new SegmentPolicy("", [.. global.Probabilities], global.Reason));
             foreach (var segment in SegmentsOf(table))
@@ -170,15 +170,4 @@ public sealed class ExperimentGrain(TimeProvider time)
         && left.RewardKind == right.RewardKind
         && left.RewardEventType == right.RewardEventType
         && left.Variants.Select(v => v.Name).SequenceEqual(right.Variants.Select(v => v.Name), StringComparer.Ordinal);
-
-    private static int StableHash(string text)
-    {
-        var hash = 17;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return hash;
-    }
 }

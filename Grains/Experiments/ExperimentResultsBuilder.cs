@@ -14,7 +14,7 @@ internal static class ExperimentResultsBuilder
     {
         var settings = BanditSettingsMapping.From(definition) with { BurnInTrials = 0, MinExplorationShare = 0 };
         var totals = definition.Variants.Select((_, i) => new ArmStatistics(state.Exposures[i], state.Conversions[i], state.ValueSums[i], state.ValueSumsOfSquares[i])).ToList();
-        var policy = ThompsonPolicyCalculator.Compute(totals, settings, new Random(HashCode.Combine(definition.Version, state.Updates)));
+        var policy = ThompsonPolicyCalculator.Compute(totals, settings, new Random(PolicySeed.Of(definition.Id, definition.Version, state.Updates)));
         var exposures = state.Exposures.Sum();
         var variants = definition.Variants.Select((variant, i) =>
         {
