@@ -120,48 +120,6 @@ cuped_case <- function(k, sizes, effects) {
 cuped_case(1, c(2000, 2100), c(0, 0.4))
 cuped_case(2, c(500, 480, 520), c(0, 0.2, -0.3))
 
-# --- Exact two-arm Beta comparison (Evan Miller's series), checked against quadrature -----------
-# P(X > Y), X ~ Beta(a, b), Y ~ Beta(c, d), a whole.
-prob_greater <- function(a, b, c, d) {
-  i <- 0:(a - 1)
-  sum(exp(lbeta(c + i, b + d) - log(b + i) - lbeta(1 + i, b) - lbeta(c, d)))
-}
-# E[max(Y - X, 0)]: expected loss of choosing X.
-loss <- function(a, b, c, d) {
-  c / (c + d) * prob_greater(c + 1, d, a, b) - a / (a + b) * prob_greater(c, d, a + 1, b)
-}
-loss_quadrature <- function(a, b, c, d) {
-  f <- function(x) dbeta(x, a, b) * (c / (c + d) * pbeta(x, c + 1, d, lower.tail = FALSE) -
-                                     x * pbeta(x, c, d, lower.tail = FALSE))
-  integrate(f, 0, 1, rel.tol = 1e-13, subdivisions = 1000L)$value
-}
-prob_quadrature <- function(a, b, c, d) {
-  f <- function(x) dbeta(x, a, b) * pbeta(x, c, d)
-  integrate(f, 0, 1, rel.tol = 1e-13, subdivisions = 1000L)$value
-}
-betas <- list(
-  c(121, 881, 141, 861),
-  c(31, 971, 32, 970),
-  c(6, 46, 16, 36),
-  c(1001, 9001, 1101, 8901),
-  c(11, 90.5, 14, 87.5),
-  c(3, 1, 1, 3))
-for (k in seq_along(betas)) {
-  v <- betas[[k]]
-  a <- v[1]; b <- v[2]; c <- v[3]; d <- v[4]
-  p <- prob_greater(a, b, c, d)
-  l_x <- loss(a, b, c, d); l_y <- loss(c, d, a, b)
-  stopifnot(abs(p - prob_quadrature(a, b, c, d)) < 1e-10,
-            abs(l_x - loss_quadrature(a, b, c, d)) < 1e-10 * max(l_x, 1e-6),
-            abs(l_y - loss_quadrature(c, d, a, b)) < 1e-10 * max(l_y, 1e-6))
-  put("beta", k, "alpha_1", a); put("beta", k, "beta_1", b)
-  put("beta", k, "alpha_2", c); put("beta", k, "beta_2", d)
-  put("beta", k, "probability_best_1", p); put("beta", k, "probability_best_2", 1 - p)
-  put("beta", k, "expected_loss_1", l_x); put("beta", k, "expected_loss_2", l_y)
-  put("beta", k, "lower_1", qbeta(0.025, a, b)); put("beta", k, "upper_1", qbeta(0.975, a, b))
-  put("beta", k, "lower_2", qbeta(0.025, c, d)); put("beta", k, "upper_2", qbeta(0.975, c, d))
-}
-
 # --- Benjamini-Hochberg -------------------------------------------------------------------------
 set.seed(11)
 bh <- list(
