@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Runtime.Abstractions;
 
 namespace Dashboard;
 
@@ -14,11 +15,7 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (options.SampleInterval < MinSampleInterval || options.SampleInterval > MaxSampleInterval)
-        {
-            failures.Add($"Dashboard:SampleInterval is '{options.SampleInterval}': it must be between {MinSampleInterval} and {MaxSampleInterval}.");
-        }
-
+        OptionRules.InRange(failures, "Dashboard:SampleInterval", options.SampleInterval, MinSampleInterval, MaxSampleInterval);
         if (options.HistoryWindow < options.SampleInterval || options.HistoryWindow > MaxHistoryWindow)
         {
             failures.Add($"Dashboard:HistoryWindow is '{options.HistoryWindow}': it must be at least Dashboard:SampleInterval and at most {MaxHistoryWindow}.");

@@ -19,7 +19,8 @@ public sealed class ClusterClient : IGrainFactory, IDisposable
 {
     private readonly HttpClient _http;
     private readonly ClientDirectory _directory;
-    private readonly ClientRetry _retry;
+    private readonly TimeSpan _retryTimeout;
+    private readonly TimeProvider _time;
     private readonly ClientGrainCallInvoker _invoker;
 
     /// <param name="options">Validated here; invalid options throw <see cref="ArgumentException"/> listing every problem.</param>
@@ -46,8 +47,9 @@ public sealed class ClusterClient : IGrainFactory, IDisposable
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = JsonTypeInfoResolver.Combine([RemotingJsonContext.Default, .. options.Contracts]) };
         _directory = new ClientDirectory(_http, options, time);
-        _retry = new ClientRetry(options.RetryTimeout, time);
-        _invoker = new ClientGrainCallInvoker(_directory, new HttpGrainTransport(_http, new GrainCallCodec(json)), _retry, options.RequestTimeout);
+        _retryTimeout = options.RetryTimeout;
+        _time = time;
+        _invoker = new ClientGrainCallInvoker(_directory, new HttpGrainTransport(_http, new GrainCallCodec(json)), options.RetryTimeout, options.RequestTimeout, time);
     }
 
     /// <inheritdoc />
@@ -87,7 +89,9 @@ public sealed class ClusterClient : IGrainFactory, IDisposable
 
     private Task<TResponse> PostAsync<TRequest, TResponse>(
         string path, string? routeKey, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
-        _retry.RunAsync(
+        GrainUnavailableRetry.RunAsync(
+            _retryTimeout,
+            _time,
             async refresh =>
             {
                 var status = await _directory.CurrentAsync(refresh, cancellationToken).ConfigureAwait(false);
@@ -108,5 +112,6 @@ public sealed class ClusterClient : IGrainFactory, IDisposable
                     return (await response.Content.ReadFromJsonAsync(responseType, cancellationToken).ConfigureAwait(false))!;
                 }
             },
+            beforeEachWait: null,
             cancellationToken);
 }

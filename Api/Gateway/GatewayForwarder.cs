@@ -1,5 +1,6 @@
 using Api.Security;
 using Microsoft.Extensions.Options;
+using Runtime.Abstractions;
 
 namespace Api.Gateway;
 
@@ -12,9 +13,6 @@ internal sealed partial class GatewayForwarder(
     GatewayDirectory directory, IHttpClientFactory clients, IOptions<GatewayOptions> options, TimeProvider time, ILogger<GatewayForwarder> logger)
 {
     public const string ClientName = "gateway-forward";
-
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(20);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(500);
 
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,12 +27,11 @@ internal sealed partial class GatewayForwarder(
         await context.Request.Body.CopyToAsync(buffer, cancellation).ConfigureAwait(false);
         var body = buffer.ToArray();
         var key = GatewayRouting.KeyOf(context.Request.Path, body);
-        var started = time.GetTimestamp();
-        var backoff = FirstBackoff;
+        var retry = new GrainUnavailableRetry(options.Value.RetryTimeout, time);
         var client = clients.CreateClient(ClientName);
         while (true)
         {
-            var canRetry = time.GetElapsedTime(started) + backoff < options.Value.RetryTimeout;
+            var canRetry = retry.CanRetry;
             var target = (key is null ? null : directory.OwnerOf(key)) ?? directory.AnySilo();
             if (target is not null)
             {
@@ -63,8 +60,7 @@ internal sealed partial class GatewayForwarder(
             }
 
             directory.RequestRefresh();
-            await Task.Delay(backoff, time, cancellation).ConfigureAwait(false);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            await retry.WaitAsync(cancellation).ConfigureAwait(false);
         }
 
         await ApiProblemWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Unavailable", "No silo could take this request in time; retry shortly.").ConfigureAwait(false);

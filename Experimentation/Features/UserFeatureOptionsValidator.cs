@@ -1,3 +1,5 @@
+using Runtime.Abstractions;
+
 namespace Experimentation.Features;
 
 /// <summary>Checks <see cref="UserFeatureOptions"/>; each failure names the configuration key, the value and the rule.</summary>

@@ -1,4 +1,4 @@
-using Experimentation.Features;
+using Runtime.Abstractions;
 
 namespace Experimentation.Trending;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Runtime.Abstractions;
 using Runtime.Kafka;
 
 namespace Runtime.Hosting;
@@ -10,26 +11,26 @@ internal sealed class RuntimeOptionsValidator :
     public ValidateOptionsResult Validate(string? name, RuntimeOptions options)
     {
         var failures = new List<string>();
-        OptionsRules.Positive(failures, "Runtime:CheckpointInterval", options.CheckpointInterval);
+        OptionRules.Positive(failures, "Runtime:CheckpointInterval", options.CheckpointInterval);
         if (options.CheckpointInterval > TimeSpan.FromMinutes(5))
         {
             failures.Add($"Runtime:CheckpointInterval is '{options.CheckpointInterval}': it must be at most 00:05:00, or replay after a crash gets long.");
         }
 
-        OptionsRules.Positive(failures, "Runtime:MessageFlushInterval", options.MessageFlushInterval);
-        OptionsRules.Positive(failures, "Runtime:IdleTimeout", options.IdleTimeout);
-        OptionsRules.Positive(failures, "Runtime:CallTimeout", options.CallTimeout);
-        OptionsRules.Positive(failures, "Runtime:CallRetryTimeout", options.CallRetryTimeout);
-        OptionsRules.Positive(failures, "Runtime:DirectoryRefreshInterval", options.DirectoryRefreshInterval);
-        OptionsRules.Positive(failures, "Runtime:HeartbeatInterval", options.HeartbeatInterval);
-        OptionsRules.InRange(failures, "Runtime:MaxBatchSize", options.MaxBatchSize, 1, 100_000);
-        OptionsRules.InRange(failures, "Runtime:PartitionQueueCapacity", options.PartitionQueueCapacity, 1, 10_000_000);
+        OptionRules.Positive(failures, "Runtime:MessageFlushInterval", options.MessageFlushInterval);
+        OptionRules.Positive(failures, "Runtime:IdleTimeout", options.IdleTimeout);
+        OptionRules.Positive(failures, "Runtime:CallTimeout", options.CallTimeout);
+        OptionRules.Positive(failures, "Runtime:CallRetryTimeout", options.CallRetryTimeout);
+        OptionRules.Positive(failures, "Runtime:DirectoryRefreshInterval", options.DirectoryRefreshInterval);
+        OptionRules.Positive(failures, "Runtime:HeartbeatInterval", options.HeartbeatInterval);
+        OptionRules.InRange(failures, "Runtime:MaxBatchSize", options.MaxBatchSize, 1, 100_000);
+        OptionRules.InRange(failures, "Runtime:PartitionQueueCapacity", options.PartitionQueueCapacity, 1, 10_000_000);
         if (!string.IsNullOrEmpty(options.AdvertisedAddress) && !Uri.TryCreate(options.AdvertisedAddress, UriKind.Absolute, out _))
         {
             failures.Add($"Runtime:AdvertisedAddress is '{options.AdvertisedAddress}': it must be an absolute URL such as http://10.0.0.5:8080.");
         }
 
-        return OptionsRules.Result(failures);
+        return Result(failures);
     }
 
     public ValidateOptionsResult Validate(string? name, ClusterOptions options)
@@ -41,7 +42,7 @@ internal sealed class RuntimeOptionsValidator :
             failures.Add($"Cluster:Name is '{value}': it must be 1 to 64 characters of lowercase letters, digits, '.', '_' or '-' (it is part of topic names).");
         }
 
-        return OptionsRules.Result(failures);
+        return Result(failures);
     }
 
     public ValidateOptionsResult Validate(string? name, KafkaOptions options)
@@ -52,9 +53,9 @@ internal sealed class RuntimeOptionsValidator :
             return ValidateOptionsResult.Success;
         }
 
-        OptionsRules.InRange(failures, "Kafka:Partitions", options.Partitions, 1, 10_000);
-        OptionsRules.InRange(failures, "Kafka:ReplicationFactor", options.ReplicationFactor, 1, 32);
-        OptionsRules.Positive(failures, "Kafka:SessionTimeout", options.SessionTimeout);
+        OptionRules.InRange(failures, "Kafka:Partitions", options.Partitions, 1, 10_000);
+        OptionRules.InRange(failures, "Kafka:ReplicationFactor", options.ReplicationFactor, 1, 32);
+        OptionRules.Positive(failures, "Kafka:SessionTimeout", options.SessionTimeout);
         foreach (var (key, _) in options.ClientProperties())
         {
             if (key is "enable.auto.commit" or "enable.auto.offset.store" or "partition.assignment.strategy" or "group.id")
@@ -63,7 +64,7 @@ internal sealed class RuntimeOptionsValidator :
             }
         }
 
-        return OptionsRules.Result(failures);
+        return Result(failures);
     }
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
@@ -74,6 +75,9 @@ internal sealed class RuntimeOptionsValidator :
             failures.Add("Storage:SqlitePath is empty: set it, or set ConnectionStrings:Postgres for cluster mode.");
         }
 
-        return OptionsRules.Result(failures);
+        return Result(failures);
     }
+
+    private static ValidateOptionsResult Result(List<string> failures) =>
+        failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 }

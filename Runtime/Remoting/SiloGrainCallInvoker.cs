@@ -20,29 +20,18 @@ internal sealed class SiloGrainCallInvoker(
     RuntimeInstruments instruments,
     TimeProvider time) : IGrainCallInvoker
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(20);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(500);
-
     public async Task<object?> InvokeAsync(GrainId grainId, GrainInterface grainInterface, GrainMethod method, object?[] arguments)
     {
         var started = time.GetTimestamp();
-        var backoff = FirstBackoff;
         using var timeout = new CancellationTokenSource(options.CallTimeout, time);
         try
         {
-            while (true)
-            {
-                try
-                {
-                    return await InvokeOnceAsync(grainId, method, arguments, timeout.Token).ConfigureAwait(false);
-                }
-                catch (GrainUnavailableException) when (time.GetElapsedTime(started) + backoff < options.CallRetryTimeout)
-                {
-                    runtime.Directory?.RequestRefresh();
-                    await Task.Delay(backoff, time, timeout.Token).ConfigureAwait(false);
-                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-                }
-            }
+            return await GrainUnavailableRetry.RunAsync(
+                options.CallRetryTimeout,
+                time,
+                _ => InvokeOnceAsync(grainId, method, arguments, timeout.Token),
+                () => runtime.Directory?.RequestRefresh(),
+                timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
