@@ -75,8 +75,7 @@ public static partial class ExperimentValidator
 
     /// <summary>Variant names and reward event types: the lowercase identifiers events use for their type.</summary>
     public static bool IsLowercaseIdentifier(string? name) =>
-        !string.IsNullOrEmpty(name) && name.Length <= ExperimentLimits.MaxNameLength && char.IsAsciiLetterLower(name[0])
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+        !string.IsNullOrEmpty(name) && name.Length <= ExperimentLimits.MaxNameLength && EventValidator.IsLowercaseIdentifier(name);
 
     /// <summary>Layer names, targeting attributes and segment keys: ids of at most 64 characters.</summary>
     public static bool IsValidName(string? name) => EventValidator.IsValidId(name) && name!.Length <= ExperimentLimits.MaxNameLength;
