@@ -74,7 +74,7 @@ internal sealed class GrainActivation
     /// </summary>
     public void Unlist() => Volatile.Write(ref _listed, 0);
 
-    /// <summary>Lists the activation again when a commit of its snapshot failed: it is still dirty.</summary>
+    /// <summary>Puts the activation on its partition's dirty list unless it is there already: at each change, and after a failed commit of its snapshot.</summary>
     public void Relist()
     {
         if (Interlocked.Exchange(ref _listed, 1) == 0)
