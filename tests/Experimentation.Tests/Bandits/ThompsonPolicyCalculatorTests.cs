@@ -109,6 +109,29 @@ public sealed class ThompsonPolicyCalculatorTests
     }
 
     [Fact]
+    public void Compute_TwoContinuousArms_ProbabilityBestAndLossMatchNumericalIntegrals()
+    {
+        ArmStatistics[] arms = [Values(200, mean: 10.0, spread: 3), Values(200, mean: 10.4, spread: 3)];
+        var settings = Settings with { RewardModel = RewardModel.Continuous, MonteCarloDraws = 200_000 };
+
+        var policy = ThompsonPolicyCalculator.Compute(arms, settings, new Random(9));
+
+        // μ's marginal is a Student-t with 2α degrees of freedom, location Mu and scale Scale.
+        var (low, high) = ((NormalPosterior)ThompsonPolicyCalculator.Posterior(arms[0], settings), (NormalPosterior)ThompsonPolicyCalculator.Posterior(arms[1], settings));
+        static double Cdf(NormalPosterior p, double x) => StudentT.CDF(p.Mu, p.Scale, 2 * p.Alpha, x);
+        var (lower, upper) = (low.Mu - (40 * low.Scale), high.Mu + (40 * high.Scale));
+        var exact = Integrate(x => StudentT.PDF(high.Mu, high.Scale, 2 * high.Alpha, x) * Cdf(low, x), lower, upper);
+        var monteCarloError = Math.Sqrt(exact * (1 - exact) / settings.MonteCarloDraws);
+        Assert.InRange(exact, 0.85, 0.95);
+        Assert.Equal(exact, policy.ProbabilityBest[1], 4 * monteCarloError);
+
+        var lossOfLow = Integrate(t => Cdf(low, t) * (1 - Cdf(high, t)), lower, upper);
+        var lossOfHigh = Integrate(t => Cdf(high, t) * (1 - Cdf(low, t)), lower, upper);
+        Assert.Equal(lossOfLow, policy.ExpectedLoss[0], lossOfLow * 0.03);
+        Assert.Equal(lossOfHigh, policy.ExpectedLoss[1], lossOfHigh * 0.1);
+    }
+
+    [Fact]
     public void Compute_SingleArm_ServesItAlways()
     {
         var policy = ThompsonPolicyCalculator.Compute([new ArmStatistics(500, 5, 5, 5)], Settings, new Random(1));
@@ -138,17 +161,18 @@ public sealed class ThompsonPolicyCalculatorTests
         return statistics;
     }
 
-    private static double Integrate(Func<double, double> f)
+    // Both Beta posteriors above put all but ~1e-12 of their mass below 0.15.
+    private static double Integrate(Func<double, double> f) => Integrate(f, 0, 0.15);
+
+    private static double Integrate(Func<double, double> f, double lower, double upper)
     {
-        // Simpson's rule; both posteriors put all but ~1e-12 of their mass below 0.15, and a
-        // panel is 1/400 of a posterior standard deviation wide.
+        // Simpson's rule with panels a few hundredths of a posterior standard deviation wide.
         const int panels = 10_000;
-        const double upper = 0.15;
-        const double step = upper / panels;
-        var sum = f(0) + f(upper);
+        var step = (upper - lower) / panels;
+        var sum = f(lower) + f(upper);
         for (var i = 1; i < panels; i++)
         {
-            sum += f(i * step) * (i % 2 == 0 ? 2 : 4);
+            sum += f(lower + (i * step)) * (i % 2 == 0 ? 2 : 4);
         }
 
         return sum * step / 3;
