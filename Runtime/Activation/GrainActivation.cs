@@ -75,7 +75,7 @@ internal sealed class GrainActivation
     public void Unlist() => Volatile.Write(ref _listed, 0);
 
     /// <summary>Puts the activation on its partition's dirty list unless it is there already: at each change, and after a failed commit of its snapshot.</summary>
-    public void Relist()
+    public void EnsureListed()
     {
         if (Interlocked.Exchange(ref _listed, 1) == 0)
         {
@@ -157,7 +157,7 @@ internal sealed class GrainActivation
     private void Changed()
     {
         Interlocked.Increment(ref _changeVersion);
-        Relist();
+        EnsureListed();
     }
 
     /// <summary>Marks the activation gone; call inside a turn so no call is mid-flight.</summary>

@@ -146,7 +146,7 @@ internal sealed partial class PartitionProcessor
         }
     }
 
-    /// <summary>Deactivates clean activations that have been idle too long or asked to go.</summary>
+    /// <summary>A grain asked to be deactivated: the next checkpoint sweeps instead of waiting for the scheduled sweep.</summary>
     public void RequestSweep() => _sweepRequested = true;
 
     /// <summary>
@@ -160,6 +160,7 @@ internal sealed partial class PartitionProcessor
         return _sweepRequested || _services.Time.GetElapsedTime(_lastSweepTicks) >= interval;
     }
 
+    /// <summary>Deactivates clean activations that have been idle too long or asked to go.</summary>
     private async Task SweepIdleAsync()
     {
         var now = _services.Time.GetTimestamp();

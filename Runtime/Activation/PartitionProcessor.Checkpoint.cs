@@ -15,7 +15,7 @@ internal sealed partial class PartitionProcessor
     // batched, so storage spends at most about 1 / (1 + factor) of its time on early checkpoints.
     private const int EarlyCheckpointCostFactor = 4;
 
-    // Activations changed since the last snapshot, each listed once (see GrainActivation.Relist).
+    // Activations changed since the last snapshot, each listed once (see GrainActivation.EnsureListed).
     private readonly ConcurrentQueue<GrainActivation> _dirty = new();
 
     // Replaced (never mutated) by the background commit and read by the loop and by statistics.
@@ -242,7 +242,7 @@ internal sealed partial class PartitionProcessor
             RuntimeLog.CheckpointFailed(_services.Logger, exception, Partition);
             foreach (var (activation, _) in snapshot?.Saved ?? [])
             {
-                activation.Relist();
+                activation.EnsureListed();
             }
 
             _ = Volatile.Read(ref _nextCheckpoint).Task.ContinueWith(
