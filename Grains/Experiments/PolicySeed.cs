@@ -1,3 +1,5 @@
+using Grains.Hashing;
+
 namespace Grains.Experiments;
 
 /// <summary>
@@ -12,13 +14,7 @@ internal static class PolicySeed
     public static int Of(string experimentId, long version, long updates)
     {
         ArgumentNullException.ThrowIfNull(experimentId);
-        var hash = 14695981039346656037UL;
-        foreach (var c in experimentId)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        hash = Mix(hash ^ (ulong)version);
+        var hash = Mix(Fnv1a.Hash64(experimentId) ^ (ulong)version);
         hash = Mix(hash ^ (ulong)updates);
         return unchecked((int)(hash ^ (hash >> 32)));
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Grains.Hashing;
 
 namespace Grains.Users;
 
@@ -49,12 +50,7 @@ public static class RecentEventIds
     /// <summary>FNV-1a over UTF-16 code units; never 0, which marks an empty slot.</summary>
     internal static ulong Hash(string text)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
+        var hash = Fnv1a.Hash64(text);
         return hash == 0 ? 1 : hash;
     }
 }
