@@ -9,6 +9,10 @@ namespace Runtime.Tests.Activation;
 
 public sealed class CheckpointPipelineTests
 {
+    // The silo's commits that wait for a lock on their partition's row.
+    private const string WaitingCommits =
+        "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.query LIKE 'UPDATE rt_partitions%' AND a.datname = current_database()";
+
     [Fact]
     public async Task Checkpoint_CommitStuckInStorage_PartitionKeepsApplyingAndCommitsOnceFreed()
     {
@@ -21,12 +25,7 @@ public sealed class CheckpointPipelineTests
         await ClusterTestKit.ProduceAsync(silo, [new CounterEvent("busy", 1)]);
         await Eventually.TrueAsync(() => CommittedEvents(silo, partition) >= 1, ClusterTestKit.Patience, "the first event is committed");
 
-        // Holding the partition row is what a slow commit looks like from the silo: its fence statement waits.
-        await using var connection = new NpgsqlConnection(RealServices.Instance.PostgresConnectionString);
-        await connection.OpenAsync();
-        await Execute(connection, "SET idle_in_transaction_session_timeout = 0");
-        await using var transaction = await connection.BeginTransactionAsync();
-        await Execute(connection, $"SELECT 1 FROM rt_partitions WHERE cluster = '{cluster}' AND partition = {partition} FOR UPDATE", transaction);
+        await using var rowLock = await PartitionRowLock.TakeAsync(cluster, partition);
         await ClusterTestKit.ProduceAsync(silo, [new CounterEvent("busy", 10)]);
         await Eventually.TrueAsync(async () => await CommitsWaitingAsync(cluster) > 0, ClusterTestKit.Patience, "the silo's commit waits on the row lock");
 
@@ -35,7 +34,7 @@ public sealed class CheckpointPipelineTests
         await Eventually.TrueAsync(async () => (await grain.GetAsync()).Sum == 111, TimeSpan.FromSeconds(15), "events are applied while the commit waits");
         Assert.Equal(1, CommittedEvents(silo, partition));
 
-        await transaction.RollbackAsync();
+        await rowLock.ReleaseAsync();
         await Eventually.TrueAsync(() => CommittedEvents(silo, partition) == 3, ClusterTestKit.Patience, "every event is committed once the row is free");
         Assert.Equal(111, (await grain.GetAsync()).Sum);
 
@@ -52,19 +51,15 @@ public sealed class CheckpointPipelineTests
         await ClusterTestKit.ProduceAsync(silo, [new CounterEvent("lost", 1)]);
         await Eventually.TrueAsync(() => CommittedEvents(silo, partition) >= 1, ClusterTestKit.Patience, "the first event is committed");
 
-        await using var connection = new NpgsqlConnection(RealServices.Instance.PostgresConnectionString);
-        await connection.OpenAsync();
-        await Execute(connection, "SET idle_in_transaction_session_timeout = 0");
-        await using (var transaction = await connection.BeginTransactionAsync())
+        await using (var rowLock = await PartitionRowLock.TakeAsync(cluster, partition))
         {
-            await Execute(connection, $"SELECT 1 FROM rt_partitions WHERE cluster = '{cluster}' AND partition = {partition} FOR UPDATE", transaction);
             await ClusterTestKit.ProduceAsync(silo, [new CounterEvent("lost", 10)]);
             await Eventually.TrueAsync(async () => await CommitsWaitingAsync(cluster) > 0, ClusterTestKit.Patience, "the commit with the change waits on the row lock");
 
             // Killing the waiting session fails that commit. Nothing changes the grain afterwards, so only
             // the failed commit's own bookkeeping can bring it to a later checkpoint.
-            await Execute(connection, "SELECT pg_terminate_backend(a.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.query LIKE 'UPDATE rt_partitions%' AND a.datname = current_database()", transaction);
-            await transaction.RollbackAsync();
+            await rowLock.KillWaitingCommitsAsync();
+            await rowLock.ReleaseAsync();
         }
 
         await Eventually.TrueAsync(() => CommittedEvents(silo, partition) == 2, ClusterTestKit.Patience, "both events are committed after the failure");
@@ -92,7 +87,7 @@ public sealed class CheckpointPipelineTests
         await using var connection = new NpgsqlConnection(RealServices.Instance.PostgresConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.query LIKE 'UPDATE rt_partitions%' AND a.datname = current_database()",
+            $"SELECT count(*) {WaitingCommits}",
             connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
@@ -101,5 +96,35 @@ public sealed class CheckpointPipelineTests
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Holds a partition's row FOR UPDATE: what a slow commit looks like from the silo, whose fence statement waits.</summary>
+    private sealed class PartitionRowLock : IAsyncDisposable
+    {
+        private readonly NpgsqlConnection _connection;
+        private readonly NpgsqlTransaction _transaction;
+
+        private PartitionRowLock(NpgsqlConnection connection, NpgsqlTransaction transaction) => (_connection, _transaction) = (connection, transaction);
+
+        public static async Task<PartitionRowLock> TakeAsync(string cluster, int partition)
+        {
+            var connection = new NpgsqlConnection(RealServices.Instance.PostgresConnectionString);
+            await connection.OpenAsync();
+            await Execute(connection, "SET idle_in_transaction_session_timeout = 0");
+            var transaction = await connection.BeginTransactionAsync();
+            await Execute(connection, $"SELECT 1 FROM rt_partitions WHERE cluster = '{cluster}' AND partition = {partition} FOR UPDATE", transaction);
+            return new PartitionRowLock(connection, transaction);
+        }
+
+        /// <summary>Ends the sessions of the commits waiting for this lock, which fails those commits.</summary>
+        public Task KillWaitingCommitsAsync() => Execute(_connection, $"SELECT pg_terminate_backend(a.pid) {WaitingCommits}", _transaction);
+
+        public Task ReleaseAsync() => _transaction.RollbackAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await _transaction.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
     }
 }
