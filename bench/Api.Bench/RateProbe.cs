@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text;
 
 namespace Api.Bench;
 
 /// <summary>
 /// One open-loop run against any running server: <c>rate URL REQ_PER_S SECONDS [EXPERIMENT]</c>. With an
-/// experiment id it posts decide requests rotating over 50,000 users, otherwise it sends GETs. Used to take
-/// decide's latency apart against a standalone silo (no exposure, other settings) outside the full benchmark.
+/// experiment id it posts decide requests rotating over the benchmark's 50,000 users, otherwise it sends
+/// GETs. Used to take decide's latency apart against a standalone silo (no exposure, other settings) outside the full benchmark.
 /// </summary>
 internal static class RateProbe
 {
@@ -17,12 +16,10 @@ internal static class RateProbe
         var seconds = int.Parse(args[3], CultureInfo.InvariantCulture);
         var experiment = args.Length > 4 ? args[4] : null;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(30) };
-        Func<int, HttpRequestMessage> request = experiment is null
+        var request = experiment is null
             ? _ => new HttpRequestMessage(HttpMethod.Get, url)
-            : index => new HttpRequestMessage(HttpMethod.Post, url)
-            {
-                Content = new StringContent($$"""{"userId":"rate-user-{{index % 50_000}}","experiments":["{{experiment}}"]}""", Encoding.UTF8, "application/json"),
-            };
+            : ApiBenchmark.DecideRequest(url, experiment);
+
         // The client's own first requests pay for its JIT: a short unmeasured run comes first.
         await FixedRateLoad.RunAsync(http, request, rate, 3);
         var result = await FixedRateLoad.RunAsync(http, request, rate, seconds);
