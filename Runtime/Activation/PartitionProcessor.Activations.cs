@@ -18,6 +18,8 @@ internal sealed partial class PartitionProcessor
     /// <summary>Runs one grain call as a turn, activating the grain if needed.</summary>
     public async Task<object?> InvokeAsync(GrainId grainId, Func<Grain, Task<object?>> call, CancellationToken cancellationToken)
     {
+        await WaitForCatchUpAsync(cancellationToken).ConfigureAwait(false);
+
         // An activation can be retired between lookup and turn (idle sweep); a fresh lookup then finds or makes its successor.
         for (var attempt = 0; ; attempt++)
         {

@@ -38,6 +38,8 @@ internal sealed partial class PartitionProcessor
             _status = PartitionStatus.Stopping;
         }
 
+        // Calls held for the replay now fail over at once instead of waiting for their timeout.
+        _caughtUp.TrySetResult();
         _inbox.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);

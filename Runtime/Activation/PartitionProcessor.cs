@@ -54,6 +54,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         try
         {
             await LoadOutboxWithRetriesAsync(token).ConfigureAwait(false);
+            await ReadReplayTargetAsync(token).ConfigureAwait(false);
             while (!token.IsCancellationRequested && _status == PartitionStatus.Running)
             {
                 if (await WaitForRecordsAsync(reader, token).ConfigureAwait(false))
@@ -65,6 +66,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
 
                     await ApplyBatchAsync(batch).ConfigureAwait(false);
                     batch.Clear();
+                    CheckCaughtUp();
                 }
 
                 if (CheckpointDue())

@@ -15,6 +15,7 @@ internal sealed record PartitionServices(
     int PartitionCount,
     int DeadLetterPartitions,
     ICheckpointStore Store,
+    IPartitionedLog Log,
     ILogProducer Producer,
     GrainTypeRegistry Registry,
     IEventStreamBinding? EventStream,

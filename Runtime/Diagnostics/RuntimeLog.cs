@@ -43,4 +43,10 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(14, LogLevel.Information, "Partition {Partition} resumes with {Count} committed messages still to publish")]
     public static partial void OutboxRecovered(ILogger logger, int partition, int count);
+
+    [LoggerMessage(15, LogLevel.Information, "Partition {Partition} caught up with its log in {Milliseconds} ms; grain calls run")]
+    public static partial void PartitionCaughtUp(ILogger logger, int partition, long milliseconds);
+
+    [LoggerMessage(16, LogLevel.Warning, "Partition {Partition} could not read its log's end offsets; grain calls run before the replay ends")]
+    public static partial void CatchUpUnknown(ILogger logger, Exception exception, int partition);
 }

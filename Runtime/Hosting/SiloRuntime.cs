@@ -134,7 +134,7 @@ public sealed partial class SiloRuntime(
             Identity = new SiloIdentity($"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(64, Environment.MachineName.Length + 13)], address);
             await TryHeartbeatAsync("active", _stopping.Token).ConfigureAwait(false);
             var partitionServices = new PartitionServices(
-                Cluster, topics, PartitionCount, counts[topics.DeadLetters], store, log.Producer, catalog.Registry, catalog.EventStreamFactory?.Invoke(services), catalog.Messages,
+                Cluster, topics, PartitionCount, counts[topics.DeadLetters], store, log, log.Producer, catalog.Registry, catalog.EventStreamFactory?.Invoke(services), catalog.Messages,
                 options.Value, time, services, instruments, logger);
             Manager.Start(partitionServices, Identity);
             _consumerLoop = new ConsumerLoop(log.CreateConsumer($"{Cluster}.silos", Manager), Manager, partitionServices);

@@ -55,6 +55,15 @@ public sealed class KafkaLog : IPartitionedLog
         // A blocking broker round trip: kept on the thread pool and on its own client, off the consumers.
         Task.Run(() => _watermarks.Value.QueryWatermarkOffsets(new TopicPartition(topic, partition), WatermarkTimeout).High.Value, cancellationToken);
 
+    public Task<(long Start, long End)> GetOffsetRangeAsync(string topic, int partition, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var watermarks = _watermarks.Value.QueryWatermarkOffsets(new TopicPartition(topic, partition), WatermarkTimeout);
+                return (watermarks.Low.Value, watermarks.High.Value);
+            },
+            cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await Task.Run(_producer.Dispose);

@@ -21,4 +21,7 @@ public interface IPartitionedLog : IAsyncDisposable
 
     /// <summary>The next offset to be written to a partition (its high watermark), for lag.</summary>
     Task<long> GetEndOffsetAsync(string topic, int partition, CancellationToken cancellationToken);
+
+    /// <summary>The first offset a partition still holds (retention deletes older ones) and its end offset.</summary>
+    Task<(long Start, long End)> GetOffsetRangeAsync(string topic, int partition, CancellationToken cancellationToken);
 }

@@ -76,6 +76,10 @@ public sealed class InMemoryLog : IPartitionedLog
             : Task.FromException<long>(new ArgumentException($"unknown topic partition {topic}[{partition}]", nameof(partition)));
     }
 
+    // Nothing is ever deleted here: every partition starts at offset 0.
+    public async Task<(long Start, long End)> GetOffsetRangeAsync(string topic, int partition, CancellationToken cancellationToken) =>
+        (0, await GetEndOffsetAsync(topic, partition, cancellationToken).ConfigureAwait(false));
+
     /// <summary>The offset a group last committed for a partition; the log's own bookkeeping, for tooling.</summary>
     internal long? CommittedOffset(string groupId, TopicPartitionId partition) =>
         _groups.TryGetValue(groupId, out var group) ? group.CommittedOffset(partition) : null;
