@@ -29,10 +29,13 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<UserFeatureOptions>().Bind(configuration.GetSection(UserFeatureOptions.SectionName)).ValidateOnStart();
         services.AddOptions<TrendingOptions>().Bind(configuration.GetSection(TrendingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserFeatureOptions>, GrainOptionsValidator>());
+        services.AddOptions<DecisionOptions>().Bind(configuration.GetSection(DecisionOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrendingOptions>, GrainOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DecisionOptions>, GrainOptionsValidator>());
         services.TryAddSingleton<IRandomSource>(_ => new SharedRandomSource(configuration.GetValue<int?>("Decisions:Seed")));
         services.AddSingleton<ExperimentCatalog>();
         services.AddSingleton<ExposureLog>();
+        services.AddSingleton<ExposureDeduplicator>();
         services.TryAddSingleton<DecisionInstruments>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<RecommendationService>();

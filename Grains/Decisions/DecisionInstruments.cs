@@ -9,14 +9,23 @@ public sealed class DecisionInstruments
 
     public const string DecisionsName = "grains.decisions";
 
+    public const string DeduplicatedName = "grains.exposures.deduplicated";
+
     public DecisionInstruments(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        Decisions = meterFactory.Create(MeterName).CreateCounter<long>(DecisionsName, "{decision}", "Experiment decisions answered, by reason (hash, thompson, burn_in, holdout, not_targeted, stopped).");
+        var meter = meterFactory.Create(MeterName);
+        Decisions = meter.CreateCounter<long>(DecisionsName, "{decision}", "Experiment decisions answered, by reason (hash, thompson, burn_in, holdout, not_targeted, stopped).");
+        DeduplicatedExposures = meter.CreateCounter<long>(DeduplicatedName, "{exposure}", "Hash-assigned exposures not logged because the same one was logged within Decisions:ExposureDedupWindow.");
     }
 
     public Counter<long> Decisions { get; }
 
+    public Counter<long> DeduplicatedExposures { get; }
+
     /// <summary>Counts one experiment's decision under its reason.</summary>
     public void Decided(string reason) => Decisions.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    /// <summary>Counts one exposure left unlogged as a repeat.</summary>
+    public void ExposureDeduplicated() => DeduplicatedExposures.Add(1);
 }

@@ -12,9 +12,18 @@ namespace Grains.Decisions;
 /// Answers "which variant should this user see?" from the locally cached experiment snapshots: a
 /// hash for ab splits, a draw from the precomputed Thompson policy for bandits. Each counted
 /// decision appends an exposure (with its propensity) to the user's stream, where the user grain
-/// later credits rewards to it.
+/// later credits rewards to it. A hash-assigned exposure that repeats one logged within
+/// <see cref="DecisionOptions.ExposureDedupWindow"/> is not logged again; a bandit's draws always are,
+/// since each one is a trial of the arm it chose.
 /// </summary>
-public sealed class DecisionService(ExperimentCatalog catalog, IGrainFactory grains, ExposureLog exposures, IRandomSource random, TimeProvider time, DecisionInstruments? instruments = null)
+public sealed class DecisionService(
+    ExperimentCatalog catalog,
+    IGrainFactory grains,
+    ExposureLog exposures,
+    ExposureDeduplicator deduplicator,
+    IRandomSource random,
+    TimeProvider time,
+    DecisionInstruments? instruments = null)
 {
     /// <summary>Decides every requested experiment; null with the unknown ids when any does not exist.</summary>
     public async Task<(DecisionResponse? Response, IReadOnlyList<string> Unknown)> DecideAsync(DecisionRequest request)
@@ -56,7 +65,14 @@ public sealed class DecisionService(ExperimentCatalog catalog, IGrainFactory gra
             instruments?.Decided(decision.Reason);
             if (exposure is not null)
             {
-                exposures.Append(exposure.ToEvent(request.UserId));
+                if (decision.Reason != DecisionReasons.Hash || deduplicator.ShouldLog(request.UserId, experiment.Definition, exposure.Variant, now))
+                {
+                    exposures.Append(exposure.ToEvent(request.UserId));
+                }
+                else
+                {
+                    instruments?.ExposureDeduplicated();
+                }
             }
 
             if (explicitIds || decision.Reason is not (DecisionReasons.NotTargeted or DecisionReasons.Stopped))

@@ -14,16 +14,9 @@ internal static class PolicySeed
     public static int Of(string experimentId, long version, long updates)
     {
         ArgumentNullException.ThrowIfNull(experimentId);
-        var hash = Mix(Fnv1a.Hash64(experimentId) ^ (ulong)version);
-        hash = Mix(hash ^ (ulong)updates);
+        // Mixed after each step: nearby versions and counts give unrelated seeds.
+        var hash = SplitMix64.Mix(Fnv1a.Hash64(experimentId) ^ (ulong)version);
+        hash = SplitMix64.Mix(hash ^ (ulong)updates);
         return unchecked((int)(hash ^ (hash >> 32)));
-    }
-
-    // SplitMix64's finaliser: nearby versions and counts give unrelated seeds.
-    private static ulong Mix(ulong value)
-    {
-        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
-        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
-        return value ^ (value >> 31);
     }
 }

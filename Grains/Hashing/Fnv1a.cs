@@ -6,9 +6,11 @@ namespace Grains.Hashing;
 /// </summary>
 internal static class Fnv1a
 {
-    public static ulong Hash64(ReadOnlySpan<char> text)
+    public const ulong OffsetBasis = 14695981039346656037UL;
+
+    /// <summary>Hashes <paramref name="text"/>, continuing from <paramref name="hash"/> to hash several strings as one.</summary>
+    public static ulong Hash64(ReadOnlySpan<char> text, ulong hash = OffsetBasis)
     {
-        var hash = 14695981039346656037UL;
         foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;

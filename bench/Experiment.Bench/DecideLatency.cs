@@ -21,7 +21,7 @@ internal static class DecideLatency
         var definition = new ExperimentDefinition { Id = "latency", Type = ExperimentTypes.Bandit, Variants = arms };
         var probabilities = Enumerable.Range(1, 10).Select(i => i / 55.0).ToArray();
         var experiment = new CompiledExperiment(new ExperimentSnapshot { Definition = definition, Policies = [new SegmentPolicy("", probabilities, "thompson")] });
-        var service = new DecisionService(null!, null!, null!, new SharedRandomSource(), TimeProvider.System);
+        var service = new DecisionService(null!, null!, null!, null!, new SharedRandomSource(), TimeProvider.System);
         var targeting = TargetingContext.Empty;
         var users = Enumerable.Range(0, 4096).Select(i => $"user-{i}").ToArray();
         var now = DateTimeOffset.UtcNow;

@@ -9,7 +9,7 @@ namespace Grains.Tests.Decisions;
 public sealed class DecisionServiceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly DecisionService _service = new(null!, null!, null!, new FixedRandom(0.25), TimeProvider.System);
+    private readonly DecisionService _service = new(null!, null!, null!, null!, new FixedRandom(0.25), TimeProvider.System);
 
     [Fact]
     public void Decide_AbSplit_HashReasonWithTheWeightAsPropensityAndSticky()

@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Experimentation.Targeting;
 using Grains.Decisions;
 using Grains.Interfaces.Decisions;
 using Grains.Interfaces.Events;
 using Grains.Interfaces.Experiments;
 using Grains.Interfaces.Users;
 using Grains.Tests.Hosting;
+using Runtime.Abstractions;
+using Runtime.Hosting;
 using TestInfrastructure;
 
 namespace Grains.Tests.Experiments;
@@ -62,6 +65,39 @@ public sealed class ExperimentFlowTests
         Assert.All(byUser.Values, d => Assert.Equal(DecisionReasons.Hash, d.Reason));
         Assert.All(byUser.Values, d => Assert.Equal(0.5, d.Propensity));
         Assert.NotNull(results.Srm);
+    }
+
+    [Fact]
+    public async Task DecideAsync_SameUserAgainWithinTheDedupWindow_OneExposureCounted()
+    {
+        var cluster = RealServices.UniqueName("dedup");
+        await using var silo = await GrainsSilo.StartAsync(cluster);
+        await silo.Grains.GetGrain<IExperimentGrain>("repeat").DefineAsync(AbTest("repeat"));
+        var decisions = silo.Get<DecisionService>();
+        await Eventually.TrueAsync(() => silo.Get<ExperimentCatalog>().TryGet("repeat", out _), GrainsSilo.Patience, "definition cached");
+        var partitions = silo.Get<SiloRuntime>().PartitionCount;
+
+        silo.Get<ExperimentCatalog>().TryGet("repeat", out var compiled);
+        string VariantOf(string user) => decisions.Decide(compiled!, user, null, new TargetingContext(null), "probe", DateTimeOffset.UtcNow, out _).Variant;
+
+        // The sentinel shares the repeater's partition but not its variant: once the sentinel's exposure
+        // counts, every earlier exposure of that partition counts too, and the repeater's are told apart.
+        var sentinel = Enumerable.Range(0, 1000).Select(i => $"sentinel-{i}")
+            .First(u => GrainPartitioner.PartitionOf(u, partitions) == GrainPartitioner.PartitionOf("repeater", partitions) && VariantOf(u) != VariantOf("repeater"));
+        foreach (var user in new[] { "repeater", "repeater", "repeater", sentinel })
+        {
+            var (response, _) = await decisions.DecideAsync(new DecisionRequest { UserId = user, Experiments = ["repeat"] });
+            Assert.Equal(VariantOf(user), Assert.Single(response!.Decisions).Variant);
+        }
+
+        var grain = silo.Grains.GetGrain<IExperimentGrain>("repeat");
+        ExperimentResults? results = null;
+        await Eventually.TrueAsync(
+            async () => (results = await grain.GetResultsAsync())!.Variants.Any(v => v.Name == VariantOf(sentinel) && v.Exposures > 0),
+            GrainsSilo.Patience,
+            "the sentinel's exposure counted");
+
+        Assert.Equal(1, results!.Variants.Single(v => v.Name == VariantOf("repeater")).Exposures);
     }
 
     [Fact]
