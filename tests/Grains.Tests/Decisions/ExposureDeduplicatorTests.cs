@@ -96,6 +96,19 @@ public sealed class ExposureDeduplicatorTests
         Assert.Equal(100_000, logged);
     }
 
+    [Fact]
+    public void ShouldLog_KeysSharingBuckets_EachRepeatIsDeduplicated()
+    {
+        // 300 keys in 4,096 slots: a direct-mapped table would hold pairs (six here) that evict each other at every visit.
+        var deduplicator = Deduplicator(slots: 4096);
+        var users = Enumerable.Range(0, 300).Select(i => $"user-{i}").ToList();
+        users.ForEach(user => deduplicator.ShouldLog(user, Day, "treatment", Now));
+
+        var relogged = users.Count(user => deduplicator.ShouldLog(user, Day, "treatment", Now.AddSeconds(1)));
+
+        Assert.Equal(0, relogged);
+    }
+
     private static ExposureDeduplicator Deduplicator(TimeSpan? window = null, int slots = 1 << 12) =>
         new(Options.Create(new DecisionOptions { ExposureDedupWindow = window ?? TimeSpan.FromMinutes(5), ExposureDedupSlots = slots }));
 }
