@@ -3,6 +3,7 @@ using Api.Validation;
 using Grains.Decisions;
 using Grains.Interfaces;
 using Grains.Interfaces.Decisions;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Endpoints;
@@ -10,8 +11,13 @@ namespace Api.Endpoints;
 /// <summary><c>POST /v1/decide</c>: which variant of each experiment this user sees.</summary>
 public static class DecideApi
 {
-    public static RouteHandlerBuilder MapDecideApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/v1/decide", DecideAsync)
+    public static RouteHandlerBuilder MapDecideApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        // The configured HTTP options, as TypedResults.Ok would use: the wire format stays the same.
+        var json = ApiJson.TypeInfo<DecisionResponse>(endpoints.ServiceProvider);
+        return endpoints.MapPost("/v1/decide", (HttpRequest request, DecisionService decisions) => DecideAsync(request, decisions, json))
             .WithTags("Decisions")
             .RequireAuthorization(ApiPolicies.Service)
             .WithName("Decide")
@@ -20,8 +26,10 @@ public static class DecideApi
             .Accepts<DecisionRequest>("application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
 
-    internal static async Task<Results<Ok<DecisionResponse>, ValidationProblem, ProblemHttpResult>> DecideAsync(HttpRequest request, DecisionService decisions)
+    internal static async Task<Results<JsonOk<DecisionResponse>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        HttpRequest request, DecisionService decisions, JsonTypeInfo<DecisionResponse> json)
     {
         var (body, problem) = await ApiBody.ReadAsync(request, GrainsJsonContext.Default.DecisionRequest).ConfigureAwait(false);
         if (problem is not null)
@@ -38,6 +46,6 @@ public static class DecideApi
         var (response, unknown) = await decisions.DecideAsync(body!).ConfigureAwait(false);
         return response is null
             ? TypedResults.Problem($"Unknown experiments: {string.Join(", ", unknown)}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown experiment")
-            : TypedResults.Ok(response);
+            : new JsonOk<DecisionResponse>(response, json);
     }
 }

@@ -3,6 +3,7 @@ using Api.Validation;
 using Grains.Interfaces;
 using Grains.Interfaces.Recommendations;
 using Grains.Recommendations;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Endpoints;
@@ -10,8 +11,11 @@ namespace Api.Endpoints;
 /// <summary><c>POST /v1/recommend</c>: the top k items for a user, each with its propensity.</summary>
 public static class RecommendApi
 {
-    public static RouteHandlerBuilder MapRecommendApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/v1/recommend", RecommendAsync)
+    public static RouteHandlerBuilder MapRecommendApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var json = ApiJson.TypeInfo<RecommendResponse>(endpoints.ServiceProvider);
+        return endpoints.MapPost("/v1/recommend", (HttpRequest request, RecommendationService recommendations) => RecommendAsync(request, recommendations, json))
             .WithTags("Recommendations")
             .RequireAuthorization(ApiPolicies.Service)
             .WithName("Recommend")
@@ -19,8 +23,10 @@ public static class RecommendApi
             .Accepts<RecommendRequest>("application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
 
-    internal static async Task<Results<Ok<RecommendResponse>, ValidationProblem>> RecommendAsync(HttpRequest request, RecommendationService recommendations)
+    internal static async Task<Results<JsonOk<RecommendResponse>, ValidationProblem>> RecommendAsync(
+        HttpRequest request, RecommendationService recommendations, JsonTypeInfo<RecommendResponse> json)
     {
         var (body, problem) = await ApiBody.ReadAsync(request, GrainsJsonContext.Default.RecommendRequest).ConfigureAwait(false);
         if (problem is not null)
@@ -31,6 +37,6 @@ public static class RecommendApi
         var errors = RequestValidator.Recommendation(body!);
         return errors.Count > 0
             ? ApiValidation.Problem(errors)
-            : TypedResults.Ok(await recommendations.RecommendAsync(body!).ConfigureAwait(false));
+            : new JsonOk<RecommendResponse>(await recommendations.RecommendAsync(body!).ConfigureAwait(false), json);
     }
 }

@@ -10,7 +10,9 @@ public static class ApiPolicies
 
     internal static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Service, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).AddRequirements(new ApiRoleRequirement(ApiRoles.Service)));
-        options.AddPolicy(Admin, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).AddRequirements(new ApiRoleRequirement(ApiRoles.Admin)));
+        // No scheme of their own: the default scheme (API keys) has already authenticated the request,
+        // and naming it here would authenticate every request a second time.
+        options.AddPolicy(Service, policy => policy.AddRequirements(new ApiRoleRequirement(ApiRoles.Service)));
+        options.AddPolicy(Admin, policy => policy.AddRequirements(new ApiRoleRequirement(ApiRoles.Admin)));
     }
 }

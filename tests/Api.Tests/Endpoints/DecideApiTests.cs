@@ -16,6 +16,8 @@ public sealed class DecideApiTests(ApiHostFixture fixture)
     [InlineData("""{"userId":"u1","context":{"bad key":"v"}}""", "context.bad key")]
     [InlineData("""{"userId":"u1","experiments":"x"}""", "experiments")]
     [InlineData("""not json""", "body")]
+    [InlineData("""{"userId":"u1"} {"userId":"u2"}""", "body")]
+    [InlineData("""{"userId":"u1",""", "body")]
     public async Task Decide_InvalidRequest_Answers400NamingField(string body, string field)
     {
         using var client = fixture.Host.Client();
