@@ -52,11 +52,23 @@ public static class ApiHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyTable>();
         builder.Services.AddHostedService<LoopbackGuard>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization(ApiPolicies.Add);
-        builder.Services.AddOptions<RouteOptions>().Configure<ApiKeyTable>((routing, keys) => routing.SuppressCheckForUnhandledSecurityMetadata = !keys.Enabled);
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ApiRoleHandler>();
+
+        // Without keys every policy grants everything (and the server listens on loopback only), so
+        // authenticating and authorizing each request would decide nothing, for a tenth of a decide's
+        // CPU. Their services are then not registered at all, since WebApplication adds both
+        // middleware by itself whenever they are; the endpoints' authorization metadata goes unenforced.
+        if (builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.KeysConfigured == true)
+        {
+            builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+                .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            builder.Services.AddAuthorization(ApiPolicies.Add);
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ApiRoleHandler>();
+        }
+        else
+        {
+            builder.Services.Configure<RouteOptions>(routing => routing.SuppressCheckForUnhandledSecurityMetadata = true);
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -74,11 +86,14 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var authentication = app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null;
+        if (app.Services.GetRequiredService<ApiKeyTable>().Enabled && !authentication)
+        {
+            // Keys that arrived other than through configuration (AddApiEdge reads it): refuse to serve unprotected.
+            throw new InvalidOperationException($"API keys are configured but {ApiOptions.SectionName}:Keys was empty when the API was added; configure the keys in that section.");
+        }
 
-        // Without keys every policy grants everything (and the server listens on loopback only), so
-        // authenticating and authorizing each request would decide nothing; they cost a tenth of a
-        // decide's CPU. The endpoints' authorization metadata is then deliberately left unenforced.
-        if (app.Services.GetRequiredService<ApiKeyTable>().Enabled)
+        if (authentication)
         {
             app.UseAuthentication();
             app.UseAuthorization();

@@ -61,7 +61,7 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     /// <summary>Builds (without starting) a silo host; the caller owns the app.</summary>
-    public static (WebApplication App, string Database, ListLoggerProvider Logs) Build(IReadOnlyDictionary<string, string?>? settings = null)
+    public static (WebApplication App, string Database, ListLoggerProvider Logs) Build(IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         var logs = new ListLoggerProvider();
@@ -84,6 +84,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddSilo();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapSilo();
         return (app, database, logs);

@@ -1,6 +1,7 @@
 using Api.Security;
 using Api.Tests.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Security;
 
@@ -49,6 +50,16 @@ public sealed class LoopbackGuardTests
         }
 
         File.Delete(database);
+    }
+
+    [Fact]
+    public void Build_KeysConfiguredInCodeNotInTheApiSection_RefusesToServeUnprotected()
+    {
+        // Authentication is registered only for keys in configuration: keys added any other way must not run unenforced.
+        var failure = Assert.Throws<InvalidOperationException>(() => ApiHost.Build(configure: builder => builder.Services.Configure<ApiOptions>(
+            options => options.Keys["ops"] = new ApiKeyDefinition { Key = ApiHost.AdminKey, Role = ApiRoles.Admin })));
+
+        Assert.Contains("Api:Keys was empty when the API was added", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
