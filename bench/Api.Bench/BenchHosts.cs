@@ -30,7 +30,13 @@ internal sealed class BenchHosts : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(RealServices.Instance.ConfigurationKeys) { ["Cluster:Name"] = cluster });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(RealServices.Instance.ConfigurationKeys)
+        {
+            ["Cluster:Name"] = cluster,
+
+            // As in Silo/appsettings.json: no per-request logging scope for request logs that are off anyway.
+            ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "None",
+        });
         builder.AddSilo();
         var silo = builder.Build();
         silo.MapSilo();
