@@ -1,9 +1,9 @@
+using System.Text.Json.Serialization.Metadata;
 using Api.Security;
 using Api.Validation;
 using Grains.Decisions;
 using Grains.Interfaces;
 using Grains.Interfaces.Decisions;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Endpoints;

@@ -1,9 +1,9 @@
+using System.Text.Json.Serialization.Metadata;
 using Api.Security;
 using Api.Validation;
 using Grains.Interfaces;
 using Grains.Interfaces.Recommendations;
 using Grains.Recommendations;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Endpoints;
