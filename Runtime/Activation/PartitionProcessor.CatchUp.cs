@@ -61,6 +61,9 @@ internal sealed partial class PartitionProcessor
         }
 
         _caughtUp.TrySetResult();
-        RuntimeLog.PartitionCaughtUp(_services.Logger, Partition, (long)_services.Time.GetElapsedTime(_acquiredTicks).TotalMilliseconds);
+        if (_replayTo.Count > 0)
+        {
+            RuntimeLog.PartitionCaughtUp(_services.Logger, Partition, (long)_services.Time.GetElapsedTime(_acquiredTicks).TotalMilliseconds);
+        }
     }
 }
