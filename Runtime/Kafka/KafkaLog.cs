@@ -51,11 +51,11 @@ public sealed class KafkaLog : IPartitionedLog
         return new KafkaLogConsumer(_options, groupId, listener, _logger);
     }
 
-    public Task<long> GetEndOffsetAsync(string topic, int partition, CancellationToken cancellationToken) =>
-        // A blocking broker round trip: kept on the thread pool and on its own client, off the consumers.
-        Task.Run(() => _watermarks.Value.QueryWatermarkOffsets(new TopicPartition(topic, partition), WatermarkTimeout).High.Value, cancellationToken);
+    public async Task<long> GetEndOffsetAsync(string topic, int partition, CancellationToken cancellationToken) =>
+        (await GetOffsetRangeAsync(topic, partition, cancellationToken).ConfigureAwait(false)).End;
 
     public Task<(long Start, long End)> GetOffsetRangeAsync(string topic, int partition, CancellationToken cancellationToken) =>
+        // A blocking broker round trip: kept on the thread pool and on its own client, off the consumers.
         Task.Run(
             () =>
             {
