@@ -28,11 +28,11 @@ public static class GrainsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<UserFeatureOptions>().Bind(configuration.GetSection(UserFeatureOptions.SectionName)).ValidateOnStart();
         services.AddOptions<TrendingOptions>().Bind(configuration.GetSection(TrendingOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserFeatureOptions>, GrainOptionsValidator>());
         services.AddOptions<DecisionOptions>().Bind(configuration.GetSection(DecisionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserFeatureOptions>, GrainOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrendingOptions>, GrainOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DecisionOptions>, GrainOptionsValidator>());
-        services.TryAddSingleton<IRandomSource>(_ => new SharedRandomSource(configuration.GetValue<int?>("Decisions:Seed")));
+        services.TryAddSingleton<IRandomSource>(provider => new SharedRandomSource(provider.GetRequiredService<IOptions<DecisionOptions>>().Value.Seed));
         services.AddSingleton<ExperimentCatalog>();
         services.AddSingleton<ExposureLog>();
         services.AddSingleton<ExposureDeduplicator>();

@@ -5,6 +5,9 @@ public sealed class DecisionOptions
 {
     public const string SectionName = "Decisions";
 
+    /// <summary>Fixes the decision randomness (tests and simulations); null draws from <see cref="Random.Shared"/>.</summary>
+    public int? Seed { get; set; }
+
     /// <summary>
     /// How long a hash-assigned exposure stands for the same user, experiment version and variant: a
     /// repeated decide within it logs nothing. Capped per experiment at a tenth of its attribution window,
