@@ -18,8 +18,7 @@ public sealed class ExposureDeduplicatorTests
     [Fact]
     public void ShouldLog_RepeatWithinTheWindow_False()
     {
-        var deduplicator = Deduplicator();
-        deduplicator.ShouldLog("user-1", Day, "treatment", Now);
+        var deduplicator = LoggedOnce(Day);
 
         Assert.False(deduplicator.ShouldLog("user-1", Day, "treatment", Now.AddSeconds(1)));
         Assert.False(deduplicator.ShouldLog("user-1", Day, "treatment", Now.AddMinutes(5).AddSeconds(-1)));
@@ -28,8 +27,7 @@ public sealed class ExposureDeduplicatorTests
     [Fact]
     public void ShouldLog_RepeatOnceTheWindowHasPassed_TrueAndTheWindowRestarts()
     {
-        var deduplicator = Deduplicator();
-        deduplicator.ShouldLog("user-1", Day, "treatment", Now);
+        var deduplicator = LoggedOnce(Day);
 
         Assert.True(deduplicator.ShouldLog("user-1", Day, "treatment", Now.AddMinutes(5)));
         Assert.False(deduplicator.ShouldLog("user-1", Day, "treatment", Now.AddMinutes(6)));
@@ -38,8 +36,7 @@ public sealed class ExposureDeduplicatorTests
     [Fact]
     public void ShouldLog_OtherUserVariantExperimentOrVersion_True()
     {
-        var deduplicator = Deduplicator();
-        deduplicator.ShouldLog("user-1", Day, "treatment", Now);
+        var deduplicator = LoggedOnce(Day);
 
         Assert.True(deduplicator.ShouldLog("user-2", Day, "treatment", Now));
         Assert.True(deduplicator.ShouldLog("user-1", Day, "control", Now));
@@ -50,9 +47,8 @@ public sealed class ExposureDeduplicatorTests
     [Fact]
     public void ShouldLog_ShortAttributionWindow_DedupsForATenthOfIt()
     {
-        var deduplicator = Deduplicator();
         var minute = Day with { AttributionWindowSeconds = 60 };
-        deduplicator.ShouldLog("user-1", minute, "treatment", Now);
+        var deduplicator = LoggedOnce(minute);
 
         Assert.False(deduplicator.ShouldLog("user-1", minute, "treatment", Now.AddSeconds(5)));
         Assert.True(deduplicator.ShouldLog("user-1", minute, "treatment", Now.AddSeconds(6)));
@@ -61,9 +57,8 @@ public sealed class ExposureDeduplicatorTests
     [Fact]
     public void ShouldLog_AttributionWindowUnderTenSeconds_AlwaysTrue()
     {
-        var deduplicator = Deduplicator();
         var short9 = Day with { AttributionWindowSeconds = 9 };
-        deduplicator.ShouldLog("user-1", short9, "treatment", Now);
+        var deduplicator = LoggedOnce(short9);
 
         Assert.True(deduplicator.ShouldLog("user-1", short9, "treatment", Now));
     }
@@ -71,8 +66,7 @@ public sealed class ExposureDeduplicatorTests
     [Fact]
     public void ShouldLog_WindowZero_AlwaysTrue()
     {
-        var deduplicator = Deduplicator(TimeSpan.Zero);
-        deduplicator.ShouldLog("user-1", Day, "treatment", Now);
+        var deduplicator = LoggedOnce(Day, TimeSpan.Zero);
 
         Assert.True(deduplicator.ShouldLog("user-1", Day, "treatment", Now));
     }
@@ -80,8 +74,7 @@ public sealed class ExposureDeduplicatorTests
     [Fact]
     public void ShouldLog_ClockSteppedBack_True()
     {
-        var deduplicator = Deduplicator();
-        deduplicator.ShouldLog("user-1", Day, "treatment", Now);
+        var deduplicator = LoggedOnce(Day);
 
         Assert.True(deduplicator.ShouldLog("user-1", Day, "treatment", Now.AddSeconds(-1)));
     }
@@ -107,6 +100,14 @@ public sealed class ExposureDeduplicatorTests
         var relogged = users.Count(user => deduplicator.ShouldLog(user, Day, "treatment", Now.AddSeconds(1)));
 
         Assert.Equal(0, relogged);
+    }
+
+    /// <summary>A deduplicator that has logged user-1's exposure to <paramref name="experiment"/>'s treatment at <see cref="Now"/>.</summary>
+    private static ExposureDeduplicator LoggedOnce(ExperimentDefinition experiment, TimeSpan? window = null)
+    {
+        var deduplicator = Deduplicator(window);
+        deduplicator.ShouldLog("user-1", experiment, "treatment", Now);
+        return deduplicator;
     }
 
     private static ExposureDeduplicator Deduplicator(TimeSpan? window = null, int slots = 1 << 12) =>
