@@ -46,6 +46,19 @@ internal static partial class PostgresMigrations
                 status text NOT NULL,
                 PRIMARY KEY (cluster, silo_id));
             """),
+
+        // Every checkpoint rewrites each changed grain's row. Half-empty pages let PostgreSQL put the
+        // new version beside the old one (a HOT update), so the key index is not touched; full pages
+        // sent every update to another page and a new index entry. Keys compare byte-wise: locale
+        // rules buy nothing for identifiers and made each index comparison several times dearer.
+        // Measured on the pipeline benchmark: PostgreSQL's CPU per checkpointed event fell by about a fifth.
+        (2, """
+            ALTER TABLE rt_grains SET (fillfactor = 50);
+            ALTER TABLE rt_grains
+                ALTER COLUMN cluster TYPE text COLLATE "C",
+                ALTER COLUMN grain_type TYPE text COLLATE "C",
+                ALTER COLUMN grain_key TYPE text COLLATE "C";
+            """),
     ];
 
     /// <summary>Applies the missing migrations inside <paramref name="transaction"/>; the caller commits.</summary>
