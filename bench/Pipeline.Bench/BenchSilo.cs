@@ -17,34 +17,36 @@ internal sealed class BenchSilo : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly MeterListener _listener = new();
+    private readonly TaskCompletionSource _covered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _expected = long.MaxValue;
+    private long _applied;
     private long _firstEventTicks;
-    private TimeSpan _firstEventCpu;
-    private long _firstEventJitMethods;
-    private TimeSpan _firstEventJitTime;
-    private TimeSpan _firstEventGcPause;
-    private int _firstEventGcs;
-    private long _firstEventAllocated;
+    private long _lastEventTicks;
+    private long _coveredTicks;
+    private PipelineCounters _atFirstEvent;
+
+    // Events applied so far, as of the end of each quarter second since the first: where the pipeline stalls.
+    private readonly long[] _appliedBySlot = new long[240];
 
     private BenchSilo(WebApplication app)
     {
         _app = app;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == RuntimeInstruments.MeterName && instrument.Name == "runtime.events.processed")
+            if (instrument.Meter.Name == RuntimeInstruments.MeterName && instrument.Name is "runtime.events.processed" or "runtime.checkpoints")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((_, _, _, _) =>
+        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
         {
-            if (Interlocked.Read(ref _firstEventTicks) == 0 && Interlocked.CompareExchange(ref _firstEventTicks, Stopwatch.GetTimestamp(), 0) == 0)
+            if (instrument.Name == "runtime.checkpoints")
             {
-                _firstEventCpu = Process.GetCurrentProcess().TotalProcessorTime;
-                _firstEventJitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-                _firstEventJitTime = System.Runtime.JitInfo.GetCompilationTime();
-                _firstEventGcPause = GC.GetTotalPauseDuration();
-                _firstEventGcs = GC.CollectionCount(0);
-                _firstEventAllocated = GC.GetTotalAllocatedBytes();
+                OnCheckpoint();
+            }
+            else if (value > 0)
+            {
+                OnApplied(value);
             }
         });
         _listener.Start();
@@ -69,38 +71,38 @@ internal sealed class BenchSilo : IAsyncDisposable
     }
 
     /// <summary>
-    /// Time from the first applied event until checkpoints cover <paramref name="events"/> records,
-    /// the CPU the process used meanwhile (all threads: consumer, processors, GC, JIT, librdkafka),
-    /// and what the JIT and the GC did meanwhile.
+    /// Time from the first applied event until the commit after which checkpoints cover
+    /// <paramref name="events"/> records, and what the process did meanwhile (CPU of all threads:
+    /// consumer, processors, GC, JIT, librdkafka).
     /// </summary>
     public async Task<PipelineRun> MeasureAsync(int events)
     {
-        var topic = Runtime.Topics.Events;
-        var covered = TimeSpan.Zero;
-        await Eventually.TrueAsync(
-            () =>
-            {
-                var partitions = Runtime.Partitions();
-                var polled = Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstEventTicks));
-                if (partitions.Sum(p => p.Positions.GetValueOrDefault(topic)) < events)
-                {
-                    return false;
-                }
-
-                // The last commit ended when the youngest checkpoint was taken, not when this poll (up to 200 ms later) saw it.
-                covered = polled - partitions.Min(p => p.CheckpointAge);
-                return true;
-            },
-            TimeSpan.FromMinutes(5),
-            "the silo checkpoints every event");
+        Interlocked.Exchange(ref _expected, events);
+        OnCheckpoint();
+        await _covered.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        var end = PipelineCounters.Read();
+        var first = Interlocked.Read(ref _firstEventTicks);
         return new PipelineRun(
-            covered,
-            Process.GetCurrentProcess().TotalProcessorTime - _firstEventCpu,
-            System.Runtime.JitInfo.GetCompiledMethodCount() - _firstEventJitMethods,
-            System.Runtime.JitInfo.GetCompilationTime() - _firstEventJitTime,
-            GC.CollectionCount(0) - _firstEventGcs,
-            GC.GetTotalPauseDuration() - _firstEventGcPause,
-            GC.GetTotalAllocatedBytes() - _firstEventAllocated);
+            Stopwatch.GetElapsedTime(first, Interlocked.Read(ref _coveredTicks)),
+            Stopwatch.GetElapsedTime(first, Interlocked.Read(ref _lastEventTicks)),
+            end - _atFirstEvent,
+            AppliedPerQuarterSecond());
+    }
+
+    private List<long> AppliedPerQuarterSecond()
+    {
+        var perSlot = new List<long>();
+        long before = 0;
+        var last = Array.FindLastIndex(_appliedBySlot, total => total > 0);
+        for (var slot = 0; slot <= last; slot++)
+        {
+            // A slot in which no processor reported applied nothing.
+            var total = Math.Max(before, Interlocked.Read(ref _appliedBySlot[slot]));
+            perSlot.Add(total - before);
+            before = total;
+        }
+
+        return perSlot;
     }
 
     public async ValueTask DisposeAsync()
@@ -108,5 +110,52 @@ internal sealed class BenchSilo : IAsyncDisposable
         _listener.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private void OnApplied(long events)
+    {
+        if (Interlocked.Read(ref _firstEventTicks) == 0 && Interlocked.CompareExchange(ref _firstEventTicks, Stopwatch.GetTimestamp(), 0) == 0)
+        {
+            _atFirstEvent = PipelineCounters.Read();
+        }
+
+        var total = Interlocked.Add(ref _applied, events);
+        var slot = (int)(Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstEventTicks)).TotalMilliseconds / 250);
+        if (slot < _appliedBySlot.Length)
+        {
+            // Processors report concurrently: keep the largest total seen in the slot.
+            for (var seen = Interlocked.Read(ref _appliedBySlot[slot]); total > seen; seen = Interlocked.Read(ref _appliedBySlot[slot]))
+            {
+                if (Interlocked.CompareExchange(ref _appliedBySlot[slot], total, seen) == seen)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (total >= Interlocked.Read(ref _expected))
+        {
+            Interlocked.CompareExchange(ref _lastEventTicks, Stopwatch.GetTimestamp(), 0);
+        }
+    }
+
+    /// <summary>
+    /// Runs right after each commit, on the committing thread, so the covering commit is timed
+    /// exactly; polling instead would also count any commit that followed it before the next poll.
+    /// Before every event is applied no commit can cover them, so the positions are only summed after.
+    /// </summary>
+    private void OnCheckpoint()
+    {
+        if (Interlocked.Read(ref _lastEventTicks) == 0 || _covered.Task.IsCompleted)
+        {
+            return;
+        }
+
+        var topic = Runtime.Topics.Events;
+        if (Runtime.Partitions().Sum(p => p.Positions.GetValueOrDefault(topic)) >= Interlocked.Read(ref _expected)
+            && Interlocked.CompareExchange(ref _coveredTicks, Stopwatch.GetTimestamp(), 0) == 0)
+        {
+            _covered.TrySetResult();
+        }
     }
 }

@@ -1,4 +1,4 @@
 namespace Pipeline.Bench;
 
-/// <summary>One measured silo run: wall time to the covering checkpoint, process CPU, and JIT and GC work in that window.</summary>
-internal readonly record struct PipelineRun(TimeSpan Elapsed, TimeSpan Cpu, long JitMethods, TimeSpan JitTime, int Collections, TimeSpan GcPause, long Allocated);
+/// <summary>One measured silo run: wall time to the covering checkpoint and to the last applied event, what the process did meanwhile, and events applied per quarter second.</summary>
+internal readonly record struct PipelineRun(TimeSpan Elapsed, TimeSpan Applied, PipelineCounters Used, IReadOnlyList<long> AppliedPerQuarterSecond);
