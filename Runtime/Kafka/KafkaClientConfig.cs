@@ -54,7 +54,7 @@ internal static class KafkaClientConfig
     /// a second of work: 500,000 records, at most 256 MB. It fills only while the silo is behind.
     /// Settings given in <c>Kafka:Client</c> win.
     /// </summary>
-    internal static ConsumerConfig WithPrefetchQueue(ConsumerConfig config)
+    private static ConsumerConfig WithPrefetchQueue(ConsumerConfig config)
     {
         config.QueuedMinMessages ??= 500_000;
         config.QueuedMaxMessagesKbytes ??= 256 * 1024;

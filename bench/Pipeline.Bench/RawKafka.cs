@@ -3,6 +3,7 @@ using System.Globalization;
 using Confluent.Kafka;
 using Grains.Interfaces;
 using Grains.Interfaces.Events;
+using Runtime.Kafka;
 using TestInfrastructure;
 
 namespace Pipeline.Bench;
@@ -52,21 +53,14 @@ internal static class RawKafka
     /// <summary>A bare consumer-group member reading every record once: the ceiling for any pipeline. Returns wall and process CPU time.</summary>
     public static (TimeSpan Elapsed, TimeSpan Cpu) Consume(RealServices services, string topic, int events, int run)
     {
-        var config = new ConsumerConfig
+        var options = new KafkaOptions { BootstrapServers = services.KafkaBootstrapServers };
+        foreach (var (key, value) in services.KafkaClientProperties)
         {
-            BootstrapServers = services.KafkaBootstrapServers,
-            GroupId = $"{topic}.raw-bench-{run}",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-            SessionTimeoutMs = 10_000,
+            options.Client[key] = value;
+        }
 
-            // The silo consumer's settings (KafkaClientConfig.Consumer), so the two sides differ only
-            // in what they do with a record. A consumer this fast never fills the queue anyway.
-            QueuedMinMessages = 500_000,
-            QueuedMaxMessagesKbytes = 256 * 1024,
-            ConsumeResultFields = "topic",
-        };
-        Apply(config, services);
+        // The silo consumer's own configuration, so the two sides differ only in what they do with a record.
+        var config = KafkaClientConfig.Consumer(options, $"{topic}.raw-bench-{run}");
         using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
         consumer.Subscribe(topic);
         var seen = 0;
