@@ -8,4 +8,5 @@ internal sealed record CheckpointSnapshot(
     Dictionary<string, long> Dedupe,
     List<GrainStateWrite> Writes,
     List<(GrainActivation Activation, long Version)> Saved,
-    OutboxSnapshot Outbox);
+    OutboxSnapshot Outbox,
+    List<Task> Derived);

@@ -49,6 +49,7 @@ internal sealed class ConsumerLoop(ILogConsumer consumer, PartitionManager manag
                 // moment it has nothing more, the partly filled chunks go to their processors.
                 var record = consumer.Consume(manager.HasUnsentRecords ? TimeSpan.Zero : PollTimeout);
                 manager.ConfirmAssignment();
+                services.Backlog.Polled(record is not null);
                 if (record is not null)
                 {
                     manager.Dispatch(record);

@@ -31,6 +31,7 @@ internal sealed partial class PartitionProcessor
         // Positions are written per run of one topic, not per record: same result, fewer hash lookups.
         string? topic = null;
         long next = 0;
+        _appliedSinceSnapshot |= batch.Count > 0;
         try
         {
             foreach (var record in batch)

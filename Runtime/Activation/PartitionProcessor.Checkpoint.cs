@@ -10,11 +10,6 @@ internal sealed partial class PartitionProcessor
 {
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
 
-    // An early checkpoint for waiting messages comes no sooner than this many times the previous
-    // commit's duration: cheap commits (light load) flush messages fast, dear ones (heavy load) are
-    // batched, so storage spends at most about 1 / (1 + factor) of its time on early checkpoints.
-    private const int EarlyCheckpointCostFactor = 4;
-
     // Activations changed since the last snapshot, each listed once (see GrainActivation.EnsureListed).
     private readonly ConcurrentQueue<GrainActivation> _dirty = new();
 
@@ -22,9 +17,11 @@ internal sealed partial class PartitionProcessor
     private volatile Dictionary<string, long> _committedPositions;
     private volatile Dictionary<string, long> _committedDedupe;
     private TaskCompletionSource _nextCheckpoint = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _lastCheckpointTicks;
+    private readonly CheckpointSchedule _schedule;
+
+    // Records applied since the last snapshot (loop only): the positions moved.
+    private bool _appliedSinceSnapshot;
     private long _lastCommitTicks;
-    private long _lastCommitDurationTicks;
     private Task _commitInFlight = Task.CompletedTask;
     private IReadOnlyDictionary<string, long> _endOffsets = new Dictionary<string, long>();
 
@@ -44,6 +41,7 @@ internal sealed partial class PartitionProcessor
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         await _commitInFlight.ConfigureAwait(false);
+        await _publishing.ConfigureAwait(false);
         var activations = _activations.Values.Where(task => task.IsCompletedSuccessfully).Select(task => task.Result).ToList();
         if (_status != PartitionStatus.Fenced)
         {
@@ -62,6 +60,9 @@ internal sealed partial class PartitionProcessor
             }
 
             await CheckpointAsync(final: true).ConfigureAwait(false);
+
+            // A graceful hand-over leaves the new owner nothing to re-publish.
+            await _publishing.ConfigureAwait(false);
         }
 
         foreach (var activation in activations)
@@ -92,7 +93,7 @@ internal sealed partial class PartitionProcessor
             lag += Math.Max(0, end - positions.GetValueOrDefault(topic));
         }
 
-        var sinceCommit = _services.Time.GetElapsedTime(Interlocked.Read(ref _lastCommitTicks) == 0 ? _lastCheckpointTicks : Interlocked.Read(ref _lastCommitTicks));
+        var sinceCommit = _services.Time.GetElapsedTime(Interlocked.Read(ref _lastCommitTicks) == 0 ? _schedule.LastCheckpointTicks : Interlocked.Read(ref _lastCommitTicks));
         return new PartitionStatistics(Partition, Epoch, _status.ToString().ToLowerInvariant(), lag, sinceCommit, positions, CountActivationsByType());
     }
 
@@ -102,20 +103,9 @@ internal sealed partial class PartitionProcessor
     /// </summary>
     private bool CheckpointDue() => _commitInFlight.IsCompleted && NextCheckpointDelay() <= TimeSpan.Zero;
 
-    private TimeSpan NextCheckpointDelay()
-    {
-        var regular = _services.Options.CheckpointInterval - _services.Time.GetElapsedTime(_lastCheckpointTicks);
-        var messagesSince = Interlocked.Read(ref _messagesPendingSince);
-        if (messagesSince == 0)
-        {
-            return regular;
-        }
+    private bool HasUncommitted => _appliedSinceSnapshot || !_dirty.IsEmpty;
 
-        var flushAfter = TimeSpan.FromTicks(Math.Max(
-            _services.Options.MessageFlushInterval.Ticks,
-            EarlyCheckpointCostFactor * Interlocked.Read(ref _lastCommitDurationTicks)));
-        return TimeSpan.FromTicks(Math.Min(regular.Ticks, (flushAfter - _services.Time.GetElapsedTime(messagesSince)).Ticks));
-    }
+    private TimeSpan NextCheckpointDelay() => _schedule.Delay(HasUncommitted);
 
     /// <summary>
     /// Takes a checkpoint: snapshots dirty grains and positions here, on the partition's loop, then
@@ -136,7 +126,7 @@ internal sealed partial class PartitionProcessor
         }
 
         var waiters = Interlocked.Exchange(ref _nextCheckpoint, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        _lastCheckpointTicks = _services.Time.GetTimestamp();
+        _schedule.Taken();
         var snapshot = await SnapshotAsync().ConfigureAwait(false);
         _commitInFlight = CommitAsync(snapshot, waiters, final);
         if (final)
@@ -154,6 +144,7 @@ internal sealed partial class PartitionProcessor
     /// </summary>
     private async Task<CheckpointSnapshot?> SnapshotAsync()
     {
+        _appliedSinceSnapshot = false;
         var writes = new List<GrainStateWrite>();
         var saved = new List<(GrainActivation Activation, long Version)>();
 
@@ -189,7 +180,8 @@ internal sealed partial class PartitionProcessor
             new Dictionary<string, long>(_dedupe, StringComparer.Ordinal),
             writes,
             saved,
-            outbox);
+            outbox,
+            TakeDerived());
     }
 
     private async Task CommitAsync(CheckpointSnapshot? snapshot, TaskCompletionSource waiters, bool final)
@@ -199,12 +191,7 @@ internal sealed partial class PartitionProcessor
         {
             if (snapshot is not null)
             {
-                // Re-routed and dead-lettered records must be durable before the offsets that produced them are.
-                using (var flushTimeout = new CancellationTokenSource(FlushTimeout))
-                {
-                    await _services.Producer.FlushAsync(flushTimeout.Token).ConfigureAwait(false);
-                }
-
+                await WaitForDerivedAsync(snapshot.Derived).ConfigureAwait(false);
                 await _services.Store.CommitAsync(
                     new PartitionCheckpoint(_services.Cluster, Partition, Epoch, snapshot.Positions, snapshot.Dedupe, snapshot.Writes),
                     CancellationToken.None).ConfigureAwait(false);
@@ -217,15 +204,17 @@ internal sealed partial class PartitionProcessor
                 _committedDedupe = snapshot.Dedupe;
                 Interlocked.Exchange(ref _lastCommitTicks, _services.Time.GetTimestamp());
                 _services.Instruments.Checkpoints.Add(1);
+                _services.Instruments.GrainsWritten.Add(snapshot.Writes.Count);
                 var duration = _services.Time.GetElapsedTime(started);
-                Interlocked.Exchange(ref _lastCommitDurationTicks, duration.Ticks);
+                _schedule.CommitEnded(duration);
                 _services.Instruments.CheckpointDuration.Record(duration.TotalSeconds);
             }
 
             waiters.TrySetResult();
             if (snapshot is not null)
             {
-                await PublishOutboxAsync(snapshot.Outbox).ConfigureAwait(false);
+                // The next checkpoint need not wait for this one's messages to be acknowledged.
+                _publishing = PublishOutboxAsync(_publishing, snapshot.Outbox);
             }
         }
         catch (PartitionFencedException)

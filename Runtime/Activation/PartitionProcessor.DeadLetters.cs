@@ -26,7 +26,7 @@ internal sealed partial class PartitionProcessor
         var value = JsonSerializer.SerializeToUtf8Bytes(letter, RuntimeJsonContext.Default.DeadLetter);
 
         // The dead-letter topic may have fewer partitions; keeping the source partition when possible keeps letters in order.
-        _services.Producer.Produce(_services.Topics.DeadLetters, record.Partition % _services.DeadLetterPartitions, record.Key, value);
+        ProduceDerived(_services.Topics.DeadLetters, record.Partition % _services.DeadLetterPartitions, record.Key, value);
         _services.Instruments.DeadLetters.Add(1);
         RuntimeLog.DeadLettered(_services.Logger, record.Topic, record.Partition, record.Offset, reason);
     }

@@ -26,8 +26,10 @@ internal sealed partial class PartitionProcessor : IPartitionOutbox
     private long _outboxSequence;
     private long _uncombinedSlot;
     private long _publishedThrough;
+
+    // The latest publish, run after its commit; each one waits for the one before.
+    private Task _publishing = Task.CompletedTask;
     private bool _outboxLoaded;
-    private long _messagesPendingSince;
 
     private string OutboxKey => Partition.ToString(CultureInfo.InvariantCulture);
 
@@ -42,7 +44,7 @@ internal sealed partial class PartitionProcessor : IPartitionOutbox
                 : (binding, message);
         }
 
-        Interlocked.CompareExchange(ref _messagesPendingSince, _services.Time.GetTimestamp(), 0);
+        _schedule.MessagePending();
     }
 
     public void PublishSnapshot(string key, byte[] payload, bool afterCommit)
@@ -114,7 +116,7 @@ internal sealed partial class PartitionProcessor : IPartitionOutbox
         {
             drained = _pendingMessages.Select(pair => (pair.Value.Binding, pair.Key.Type, pair.Key.Key, pair.Value.Message)).ToList();
             _pendingMessages.Clear();
-            Interlocked.Exchange(ref _messagesPendingSince, 0);
+            _schedule.MessagesTaken();
             snapshots = [.. _pendingSnapshots];
             _pendingSnapshots.Clear();
         }
@@ -141,17 +143,25 @@ internal sealed partial class PartitionProcessor : IPartitionOutbox
         return _unpublished.Count == 0 && snapshots.Count == 0 ? OutboxSnapshot.Empty : new OutboxSnapshot([.. _unpublished], snapshots);
     }
 
-    /// <summary>After a commit: publishes the committed messages and the snapshots. A failure is retried by the next checkpoint.</summary>
-    private async Task PublishOutboxAsync(OutboxSnapshot outbox)
+    /// <summary>
+    /// After a commit: publishes the committed messages and the snapshots, once the previous publish
+    /// has ended (so each target receives its messages in sequence order). A failure is retried by
+    /// the next checkpoint.
+    /// </summary>
+    private async Task PublishOutboxAsync(Task previous, OutboxSnapshot outbox)
     {
+        await previous.ConfigureAwait(false);
         if (outbox.IsEmpty)
         {
             return;
         }
 
+        // Messages the previous publish confirmed after this snapshot was taken would only be dropped as repeats.
+        var confirmed = Volatile.Read(ref _publishedThrough);
+        var messages = outbox.Messages.Where(entry => entry.Sequence > confirmed).ToList();
         try
         {
-            foreach (var entry in outbox.Messages)
+            foreach (var entry in messages)
             {
                 var envelope = new MessageEnvelope(Partition, entry.Sequence, entry.GrainType, entry.GrainKey, entry.Kind, entry.Payload);
                 var home = GrainPartitioner.PartitionOf(entry.GrainKey, _services.PartitionCount);
@@ -168,19 +178,19 @@ internal sealed partial class PartitionProcessor : IPartitionOutbox
                 await _services.Producer.FlushAsync(timeout.Token).ConfigureAwait(false);
             }
 
-            if (outbox.Messages.Count > 0)
+            if (messages.Count > 0)
             {
-                Volatile.Write(ref _publishedThrough, outbox.Messages[^1].Sequence);
+                Volatile.Write(ref _publishedThrough, messages[^1].Sequence);
             }
 
-            _services.Instruments.MessagesSent.Add(outbox.Messages.Count);
+            _services.Instruments.MessagesSent.Add(messages.Count);
             _services.Instruments.SnapshotsPublished.Add(outbox.Snapshots.Count);
         }
 #pragma warning disable CA1031 // The messages are committed: the next checkpoint publishes them again, and receivers drop duplicates.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            RuntimeLog.OutboxPublishFailed(_services.Logger, exception, Partition, outbox.Messages.Count);
+            RuntimeLog.OutboxPublishFailed(_services.Logger, exception, Partition, messages.Count);
             RequeueSnapshots(outbox.Snapshots);
         }
     }

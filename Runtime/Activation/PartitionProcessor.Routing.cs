@@ -56,7 +56,7 @@ internal sealed partial class PartitionProcessor
         if (home != Partition)
         {
             // Only records read from the events topic are re-routed; a forwarded record always lands home.
-            _services.Producer.Produce(_services.Topics.Internal, home, record.Key, ForwardEnvelope.From(record).Encode());
+            ProduceDerived(_services.Topics.Internal, home, record.Key, ForwardEnvelope.From(record).Encode());
             _services.Instruments.EventsForwarded.Add(1);
             return null;
         }

@@ -31,7 +31,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         _dedupe = new Dictionary<string, long>(lease.DedupeMarks, StringComparer.Ordinal);
         _committedPositions = new Dictionary<string, long>(_positions, StringComparer.Ordinal);
         _committedDedupe = new Dictionary<string, long>(_dedupe, StringComparer.Ordinal);
-        _lastCheckpointTicks = services.Time.GetTimestamp();
+        _schedule = new CheckpointSchedule(services.Options, services.Time, services.Backlog);
         (_chunkSize, _inbox) = CreateInbox(services.Options.PartitionQueueCapacity);
     }
 
@@ -85,9 +85,11 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
     {
         if (_taking.Count > 0 || reader.TryPeek(out _))
         {
+            _schedule.Busy();
             return true;
         }
 
+        _schedule.Drained();
         var untilCheckpoint = NextCheckpointDelay();
         var commit = _commitInFlight;
         if (untilCheckpoint <= TimeSpan.Zero && commit.IsCompleted)
@@ -99,7 +101,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         var read = reader.WaitToReadAsync(wake.Token).AsTask();
         if (untilCheckpoint > TimeSpan.Zero)
         {
-            wake.CancelAfter(untilCheckpoint);
+            wake.CancelAfter(_schedule.Recheck(untilCheckpoint, HasUncommitted));
         }
         else if (await Task.WhenAny(read, commit).ConfigureAwait(false) != read)
         {

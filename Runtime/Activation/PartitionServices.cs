@@ -24,4 +24,8 @@ internal sealed record PartitionServices(
     TimeProvider Time,
     IServiceProvider Services,
     RuntimeInstruments Instruments,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>Whether the silo's consumer is behind the log (set by the consumer loop).</summary>
+    public ConsumerBacklog Backlog { get; } = new(Time);
+}

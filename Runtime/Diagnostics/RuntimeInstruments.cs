@@ -21,6 +21,7 @@ public sealed class RuntimeInstruments
         DuplicatesDropped = meter.CreateCounter<long>("runtime.events.duplicates_dropped", "{event}", "Re-routed events dropped because their source offset was already applied.");
         DeadLetters = meter.CreateCounter<long>("runtime.dead_letters", "{record}", "Records sent to the dead-letter topic.");
         Checkpoints = meter.CreateCounter<long>("runtime.checkpoints", "{checkpoint}", "Partition checkpoints committed.");
+        GrainsWritten = meter.CreateCounter<long>("runtime.checkpoint.grains_written", "{grain}", "Grain states written (or deleted) by committed checkpoints.");
         CheckpointFailures = meter.CreateCounter<long>("runtime.checkpoint.failures", "{checkpoint}", "Partition checkpoints that failed (fenced or storage error).");
         MessagesSent = meter.CreateCounter<long>("runtime.messages.sent", "{message}", "Durable grain messages published after their checkpoint committed (combined per target).");
         MessagesApplied = meter.CreateCounter<long>("runtime.messages.applied", "{message}", "Durable grain messages applied by their receiving grain.");
@@ -43,6 +44,8 @@ public sealed class RuntimeInstruments
     public Counter<long> DeadLetters { get; }
 
     public Counter<long> Checkpoints { get; }
+
+    public Counter<long> GrainsWritten { get; }
 
     public Counter<long> CheckpointFailures { get; }
 

@@ -14,8 +14,18 @@ public sealed class RuntimeOptions
     /// how stale a receiver (an experiment's statistics) can be. Under load the early checkpoint
     /// waits longer, at least four times the previous commit's duration (never past
     /// <see cref="CheckpointInterval"/>), so storage spends at most about a fifth of its time on it.
+    /// A partition that has had records waiting without a break since the message was sent is
+    /// behind anyway, and commits at the regular interval.
     /// </summary>
     public TimeSpan MessageFlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// A partition that has had no record for this long checkpoints what it applied at once, rather
+    /// than at the end of <see cref="CheckpointInterval"/> (no sooner than
+    /// <see cref="MessageFlushInterval"/> after its previous checkpoint): the state of a burst, and
+    /// its messages, are durable soon after it ends, while a steady stream still commits once per interval.
+    /// </summary>
+    public TimeSpan QuietCheckpointDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>A grain unused for this long is deactivated (after its state is saved).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);

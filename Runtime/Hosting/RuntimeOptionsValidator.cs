@@ -18,6 +18,7 @@ internal sealed class RuntimeOptionsValidator :
         }
 
         OptionRules.Positive(failures, "Runtime:MessageFlushInterval", options.MessageFlushInterval);
+        OptionRules.Positive(failures, "Runtime:QuietCheckpointDelay", options.QuietCheckpointDelay);
         OptionRules.Positive(failures, "Runtime:IdleTimeout", options.IdleTimeout);
         OptionRules.Positive(failures, "Runtime:CallTimeout", options.CallTimeout);
         OptionRules.Positive(failures, "Runtime:CallRetryTimeout", options.CallRetryTimeout);

@@ -19,6 +19,11 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    // Elapsed time is measured with timestamps, which the base class takes from the real clock.
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
     public void Advance(TimeSpan by)
     {
         lock (_gate)
