@@ -23,6 +23,9 @@ internal sealed class BenchSilo : IAsyncDisposable
     private long _firstEventTicks;
     private long _lastEventTicks;
     private long _coveredTicks;
+    private long _checkpoints;
+    private long _grainsWritten;
+    private readonly List<double> _commitDurations = [];
     private PipelineCounters _atFirstEvent;
 
     // Events applied so far, as of the end of each quarter second since the first: where the pipeline stalls.
@@ -33,7 +36,7 @@ internal sealed class BenchSilo : IAsyncDisposable
         _app = app;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == RuntimeInstruments.MeterName && instrument.Name is "runtime.events.processed" or "runtime.checkpoints")
+            if (instrument.Meter.Name == RuntimeInstruments.MeterName && instrument.Name is "runtime.events.processed" or "runtime.checkpoints" or "runtime.checkpoint.grains_written" or "runtime.checkpoint.duration")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -42,11 +45,23 @@ internal sealed class BenchSilo : IAsyncDisposable
         {
             if (instrument.Name == "runtime.checkpoints")
             {
+                Interlocked.Increment(ref _checkpoints);
                 OnCheckpoint();
+            }
+            else if (instrument.Name == "runtime.checkpoint.grains_written")
+            {
+                Interlocked.Add(ref _grainsWritten, value);
             }
             else if (value > 0)
             {
                 OnApplied(value);
+            }
+        });
+        _listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+        {
+            lock (_commitDurations)
+            {
+                _commitDurations.Add(seconds);
             }
         });
         _listener.Start();
@@ -86,7 +101,18 @@ internal sealed class BenchSilo : IAsyncDisposable
             Stopwatch.GetElapsedTime(first, Interlocked.Read(ref _coveredTicks)),
             Stopwatch.GetElapsedTime(first, Interlocked.Read(ref _lastEventTicks)),
             end - _atFirstEvent,
-            AppliedPerQuarterSecond());
+            AppliedPerQuarterSecond(),
+            Interlocked.Read(ref _checkpoints),
+            Interlocked.Read(ref _grainsWritten),
+            CommitDurations());
+    }
+
+    private TimeSpan[] CommitDurations()
+    {
+        lock (_commitDurations)
+        {
+            return [.. _commitDurations.Order().Select(TimeSpan.FromSeconds)];
+        }
     }
 
     private List<long> AppliedPerQuarterSecond()

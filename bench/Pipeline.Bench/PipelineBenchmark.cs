@@ -43,6 +43,7 @@ internal static class PipelineBenchmark
 
         // The raw consumer and the silo alternate, so a change in the machine's speed during the run
         // (it shares two cores with the broker and PostgreSQL) falls on both sides alike.
+        using var jitLog = JitLog.StartIfRequested();
         var results = new List<(TimeSpan Raw, TimeSpan Silo)>();
         foreach (var cluster in clusters)
         {
@@ -50,11 +51,15 @@ internal static class PipelineBenchmark
             var (raw, rawCpu) = RawKafka.Consume(services, $"{cluster}.events", events, run: 0);
             Console.WriteLine($"raw Confluent.Kafka consumer  : {Rate(events, raw),9} events/s ({raw.TotalSeconds:F2} s), {PerEvent(rawCpu, events)} CPU/event");
             await MachineQuiet.WaitAsync();
-            var run = await MeasureSiloAsync(cluster, services, events);
+            var run = await MeasureSiloAsync(cluster, services, events, jitLog);
+            jitLog?.Record(false);
+            jitLog?.Print();
             Console.WriteLine($"silo pipeline (to checkpoint) : {Rate(events, run.Elapsed),9} events/s ({run.Elapsed.TotalSeconds:F2} s), {PerEvent(run.Used.Cpu, events)} CPU/event; "
                 + $"all applied after {run.Applied.TotalSeconds:F2} s ({Rate(events, run.Applied)} events/s), covered {(run.Elapsed - run.Applied).TotalMilliseconds:N0} ms later");
             Console.WriteLine($"  while the silo ran: JIT {run.Used.JitMethods:N0} methods, {run.Used.Collections:N0} GCs pausing {run.Used.GcPause.TotalMilliseconds:N0} ms, {run.Used.Allocated / events:N0} B allocated per event; "
                 + string.Create(CultureInfo.InvariantCulture, $"this round's ratio {raw / run.Elapsed:P0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {run.Checkpoints:N0} partition commits wrote {run.GrainsWritten:N0} grain rows: {(double)events / Math.Max(1, run.GrainsWritten):F1} events per row written; "
+                + $"commits took {Percentile(run.CommitDurations, 0.5)} ms (median), {Percentile(run.CommitDurations, 0.9)} ms (p90), {Percentile(run.CommitDurations, 1)} ms (max)"));
             Console.WriteLine($"  thousands of events applied per quarter second: {string.Join(' ', run.AppliedPerQuarterSecond.Select(count => (count / 1000).ToString(CultureInfo.InvariantCulture)))}");
             results.Add((raw, run.Elapsed));
         }
@@ -67,12 +72,16 @@ internal static class PipelineBenchmark
         return 0;
     }
 
-    private static async Task<PipelineRun> MeasureSiloAsync(string cluster, RealServices services, int events)
+    private static async Task<PipelineRun> MeasureSiloAsync(string cluster, RealServices services, int events, JitLog? jitLog = null)
     {
         // The silo starts on the filled topic, like the raw consumer, and is timed from its first applied event.
         await using var silo = await BenchSilo.StartAsync(cluster, services);
+        jitLog?.Record(true);
         return await silo.MeasureAsync(events);
     }
+
+    private static string Percentile(IReadOnlyList<TimeSpan> sorted, double quantile) =>
+        sorted.Count == 0 ? "-" : sorted[Math.Max(0, (int)Math.Ceiling(quantile * sorted.Count) - 1)].TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture);
 
     private static TimeSpan Median(IEnumerable<TimeSpan> values)
     {

@@ -1,4 +1,8 @@
 namespace Pipeline.Bench;
 
-/// <summary>One measured silo run: wall time to the covering checkpoint and to the last applied event, what the process did meanwhile, and events applied per quarter second.</summary>
-internal readonly record struct PipelineRun(TimeSpan Elapsed, TimeSpan Applied, PipelineCounters Used, IReadOnlyList<long> AppliedPerQuarterSecond);
+/// <summary>
+/// One measured silo run: wall time to the covering checkpoint and to the last applied event, what the
+/// process did meanwhile, events applied per quarter second, and the commits (sorted durations) and grain rows written.
+/// </summary>
+internal readonly record struct PipelineRun(
+    TimeSpan Elapsed, TimeSpan Applied, PipelineCounters Used, IReadOnlyList<long> AppliedPerQuarterSecond, long Checkpoints, long GrainsWritten, IReadOnlyList<TimeSpan> CommitDurations);
