@@ -45,16 +45,35 @@ internal sealed partial class PartitionProcessor
         var chunk = new ArraySegment<LogRecord>(_filling!, 0, _filled);
         _filling = null;
         _filled = 0;
-        while (!_inbox.Writer.TryWrite(chunk))
+        if (!_inbox.Writer.TryWrite(chunk))
         {
-            if (_status != PartitionStatus.Running)
-            {
-                return;
-            }
+            WaitToHandOff(chunk);
+        }
+    }
 
-            // Back-pressure: the consumer waits here, which slows fetching for every partition. Bounded
-            // waits keep it responsive to a stop.
-            _inbox.Writer.WaitToWriteAsync(_stopping.Token).AsTask().Wait(TimeSpan.FromMilliseconds(100));
+    /// <summary>
+    /// Back-pressure: the consumer waits here, which holds up every other partition too, so the wait
+    /// is measured (<c>runtime.consumer.blocked</c>). Bounded waits keep it responsive to a stop.
+    /// </summary>
+    private void WaitToHandOff(ArraySegment<LogRecord> chunk)
+    {
+        var started = _services.Time.GetTimestamp();
+        try
+        {
+            while (!_inbox.Writer.TryWrite(chunk))
+            {
+                if (_status != PartitionStatus.Running)
+                {
+                    return;
+                }
+
+                _inbox.Writer.WaitToWriteAsync(_stopping.Token).AsTask().Wait(TimeSpan.FromMilliseconds(100));
+            }
+        }
+        finally
+        {
+            _services.Instruments.ConsumerBlocked.Add(
+                _services.Time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("partition", Partition));
         }
     }
 

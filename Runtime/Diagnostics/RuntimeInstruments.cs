@@ -23,6 +23,7 @@ public sealed class RuntimeInstruments
         Checkpoints = meter.CreateCounter<long>("runtime.checkpoints", "{checkpoint}", "Partition checkpoints committed.");
         GrainsWritten = meter.CreateCounter<long>("runtime.checkpoint.grains_written", "{grain}", "Grain states written (or deleted) by committed checkpoints.");
         CheckpointFailures = meter.CreateCounter<long>("runtime.checkpoint.failures", "{checkpoint}", "Partition checkpoints that failed (fenced or storage error).");
+        ConsumerBlocked = meter.CreateCounter<double>("runtime.consumer.blocked", "s", "Time the silo's consumer waited for room in a partition's full queue; meanwhile no partition of the silo receives records.");
         MessagesSent = meter.CreateCounter<long>("runtime.messages.sent", "{message}", "Durable grain messages published after their checkpoint committed (combined per target).");
         MessagesApplied = meter.CreateCounter<long>("runtime.messages.applied", "{message}", "Durable grain messages applied by their receiving grain.");
         SnapshotsPublished = meter.CreateCounter<long>("runtime.snapshots.published", "{snapshot}", "Grain snapshots published to every silo's cache.");
@@ -48,6 +49,8 @@ public sealed class RuntimeInstruments
     public Counter<long> GrainsWritten { get; }
 
     public Counter<long> CheckpointFailures { get; }
+
+    public Counter<double> ConsumerBlocked { get; }
 
     public Counter<long> MessagesSent { get; }
 

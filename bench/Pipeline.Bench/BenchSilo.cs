@@ -26,6 +26,7 @@ internal sealed class BenchSilo : IAsyncDisposable
     private long _checkpoints;
     private long _grainsWritten;
     private readonly List<double> _commitDurations = [];
+    private TimeSpan _consumerBlocked;
     private PipelineCounters _atFirstEvent;
 
     // Events applied so far, as of the end of each quarter second since the first: where the pipeline stalls.
@@ -36,7 +37,7 @@ internal sealed class BenchSilo : IAsyncDisposable
         _app = app;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == RuntimeInstruments.MeterName && instrument.Name is "runtime.events.processed" or "runtime.checkpoints" or "runtime.checkpoint.grains_written" or "runtime.checkpoint.duration")
+            if (instrument.Meter.Name == RuntimeInstruments.MeterName && instrument.Name is "runtime.events.processed" or "runtime.checkpoints" or "runtime.checkpoint.grains_written" or "runtime.checkpoint.duration" or "runtime.consumer.blocked")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -57,11 +58,18 @@ internal sealed class BenchSilo : IAsyncDisposable
                 OnApplied(value);
             }
         });
-        _listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+        _listener.SetMeasurementEventCallback<double>((instrument, seconds, _, _) =>
         {
             lock (_commitDurations)
             {
-                _commitDurations.Add(seconds);
+                if (instrument.Name == "runtime.consumer.blocked")
+                {
+                    _consumerBlocked += TimeSpan.FromSeconds(seconds);
+                }
+                else
+                {
+                    _commitDurations.Add(seconds);
+                }
             }
         });
         _listener.Start();
@@ -104,7 +112,16 @@ internal sealed class BenchSilo : IAsyncDisposable
             AppliedPerQuarterSecond(),
             Interlocked.Read(ref _checkpoints),
             Interlocked.Read(ref _grainsWritten),
-            CommitDurations());
+            CommitDurations(),
+            ConsumerBlocked());
+    }
+
+    private TimeSpan ConsumerBlocked()
+    {
+        lock (_commitDurations)
+        {
+            return _consumerBlocked;
+        }
     }
 
     private TimeSpan[] CommitDurations()

@@ -60,6 +60,7 @@ internal static class PipelineBenchmark
                 + string.Create(CultureInfo.InvariantCulture, $"this round's ratio {raw / run.Elapsed:P0}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {run.Checkpoints:N0} partition commits wrote {run.GrainsWritten:N0} grain rows: {(double)events / Math.Max(1, run.GrainsWritten):F1} events per row written; "
                 + $"commits took {Percentile(run.CommitDurations, 0.5)} ms (median), {Percentile(run.CommitDurations, 0.9)} ms (p90), {Percentile(run.CommitDurations, 1)} ms (max)"));
+            Console.WriteLine($"  the consumer waited {run.ConsumerBlocked.TotalMilliseconds:N0} ms for room in full partition queues (no partition received records meanwhile)");
             Console.WriteLine($"  thousands of events applied per quarter second: {string.Join(' ', run.AppliedPerQuarterSecond.Select(count => (count / 1000).ToString(CultureInfo.InvariantCulture)))}");
             results.Add((raw, run.Elapsed));
         }
