@@ -10,18 +10,21 @@ namespace Runtime.Activation;
 /// </summary>
 internal sealed partial class PartitionProcessor
 {
-    // Past this many, acknowledged deliveries are dropped from the list (a foreign partitioner re-routes every record).
+    // A foreign partitioner re-routes every record: past this many, acknowledged deliveries are
+    // dropped from the list, and the bound doubles while the rest are still in flight.
     private const int DerivedPruneThreshold = 4096;
 
     // Loop only: deliveries queued since the last snapshot.
     private List<Task> _derived = [];
+    private int _derivedPruneAt = DerivedPruneThreshold;
 
     private void ProduceDerived(string topic, int partition, byte[]? key, byte[] value)
     {
         _derived.Add(_services.Producer.ProduceAsync(topic, partition, key, value, CancellationToken.None));
-        if (_derived.Count >= DerivedPruneThreshold)
+        if (_derived.Count >= _derivedPruneAt)
         {
             _derived.RemoveAll(delivery => delivery.IsCompletedSuccessfully);
+            _derivedPruneAt = Math.Max(DerivedPruneThreshold, 2 * _derived.Count);
         }
     }
 
@@ -30,6 +33,7 @@ internal sealed partial class PartitionProcessor
     {
         var taken = _derived;
         _derived = [];
+        _derivedPruneAt = DerivedPruneThreshold;
         return taken;
     }
 
