@@ -58,7 +58,7 @@ internal static class PipelineBenchmark
                 + $"all applied after {run.Applied.TotalSeconds:F2} s ({Rate(events, run.Applied)} events/s), covered {(run.Elapsed - run.Applied).TotalMilliseconds:N0} ms later");
             Console.WriteLine($"  while the silo ran: JIT {run.Used.JitMethods:N0} methods, {run.Used.Collections:N0} GCs pausing {run.Used.GcPause.TotalMilliseconds:N0} ms, {run.Used.Allocated / events:N0} B allocated per event; "
                 + string.Create(CultureInfo.InvariantCulture, $"this round's ratio {raw / run.Elapsed:P0}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {run.Checkpoints:N0} partition commits wrote {run.GrainsWritten:N0} grain rows: {(double)events / Math.Max(1, run.GrainsWritten):F1} events per row written; "
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {run.CommitDurations.Count:N0} partition commits wrote {run.GrainsWritten:N0} grain rows: {(double)events / Math.Max(1, run.GrainsWritten):F1} events per row written; "
                 + $"commits took {Percentile(run.CommitDurations, 0.5)} ms (median), {Percentile(run.CommitDurations, 0.9)} ms (p90), {Percentile(run.CommitDurations, 1)} ms (max)"));
             Console.WriteLine($"  the consumer waited {run.ConsumerBlocked.TotalMilliseconds:N0} ms for room in full partition queues (no partition received records meanwhile)");
             Console.WriteLine($"  thousands of events applied per quarter second: {string.Join(' ', run.AppliedPerQuarterSecond.Select(count => (count / 1000).ToString(CultureInfo.InvariantCulture)))}");

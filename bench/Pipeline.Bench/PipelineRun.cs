@@ -2,8 +2,8 @@ namespace Pipeline.Bench;
 
 /// <summary>
 /// One measured silo run: wall time to the covering checkpoint and to the last applied event, what the
-/// process did meanwhile, events applied per quarter second, the commits (sorted durations) and grain rows written,
+/// process did meanwhile, events applied per quarter second, each commit's duration (sorted) and the grain rows written,
 /// and how long the consumer waited for full partition queues.
 /// </summary>
 internal readonly record struct PipelineRun(
-    TimeSpan Elapsed, TimeSpan Applied, PipelineCounters Used, IReadOnlyList<long> AppliedPerQuarterSecond, long Checkpoints, long GrainsWritten, IReadOnlyList<TimeSpan> CommitDurations, TimeSpan ConsumerBlocked);
+    TimeSpan Elapsed, TimeSpan Applied, PipelineCounters Used, IReadOnlyList<long> AppliedPerQuarterSecond, long GrainsWritten, IReadOnlyList<TimeSpan> CommitDurations, TimeSpan ConsumerBlocked);
