@@ -18,54 +18,55 @@ public static class EventValidator
     public static IReadOnlyList<ValidationError> Validate(InteractionEvent candidate, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        var errors = new List<ValidationError>();
-        Id(errors, "eventId", candidate.EventId);
-        Id(errors, "userId", candidate.UserId);
+        // Nearly every event is valid: the list is created by the first error, not for every event.
+        List<ValidationError>? errors = null;
+        Id(ref errors, "eventId", candidate.EventId);
+        Id(ref errors, "userId", candidate.UserId);
         if (string.IsNullOrEmpty(candidate.Type))
         {
-            errors.Add(new("type", "is required"));
+            Add(ref errors, new("type", "is required"));
         }
         else if (!IsIdentifier(candidate.Type))
         {
-            errors.Add(new("type", $"must be a lowercase identifier of at most {EventLimits.MaxTypeLength} characters (a-z, 0-9, _), starting with a letter"));
+            Add(ref errors, new("type", $"must be a lowercase identifier of at most {EventLimits.MaxTypeLength} characters (a-z, 0-9, _), starting with a letter"));
         }
 
         if (candidate.Timestamp == default)
         {
-            errors.Add(new("timestamp", "is required (ISO-8601, for example 2026-01-31T12:00:00Z)"));
+            Add(ref errors, new("timestamp", "is required (ISO-8601, for example 2026-01-31T12:00:00Z)"));
         }
         else if (candidate.Timestamp > now + EventLimits.MaxFutureSkew)
         {
-            errors.Add(new("timestamp", $"is more than {EventLimits.MaxFutureSkew.TotalMinutes:0} minutes in the future"));
+            Add(ref errors, new("timestamp", $"is more than {EventLimits.MaxFutureSkew.TotalMinutes:0} minutes in the future"));
         }
 
-        OptionalId(errors, "sessionId", candidate.SessionId);
-        OptionalId(errors, "itemId", candidate.ItemId);
-        Text(errors, "category", candidate.Category);
-        Text(errors, "device", candidate.Device);
-        Text(errors, "location", candidate.Location);
+        OptionalId(ref errors, "sessionId", candidate.SessionId);
+        OptionalId(ref errors, "itemId", candidate.ItemId);
+        Text(ref errors, "category", candidate.Category);
+        Text(ref errors, "device", candidate.Device);
+        Text(ref errors, "location", candidate.Location);
         if (candidate.Value is { } value && (double.IsNaN(value) || double.IsInfinity(value)))
         {
-            errors.Add(new("value", "must be a finite number"));
+            Add(ref errors, new("value", "must be a finite number"));
         }
 
         if (candidate.Properties is { } properties)
         {
             if (properties.Count > EventLimits.MaxProperties)
             {
-                errors.Add(new("properties", $"has {properties.Count} entries; at most {EventLimits.MaxProperties} are allowed"));
+                Add(ref errors, new("properties", $"has {properties.Count} entries; at most {EventLimits.MaxProperties} are allowed"));
             }
 
             foreach (var (key, text) in properties)
             {
                 if (key.Length is 0 or > EventLimits.MaxTypeLength || (text?.Length ?? 0) > EventLimits.MaxTextLength)
                 {
-                    errors.Add(new($"properties.{key}", $"keys must be 1-{EventLimits.MaxTypeLength} characters and values at most {EventLimits.MaxTextLength}"));
+                    Add(ref errors, new($"properties.{key}", $"keys must be 1-{EventLimits.MaxTypeLength} characters and values at most {EventLimits.MaxTextLength}"));
                 }
             }
         }
 
-        return errors;
+        return errors ?? (IReadOnlyList<ValidationError>)[];
     }
 
     /// <summary>Ids are 1-128 characters of letters, digits and <c>-_.:@</c>, so they are safe in URLs and logs.</summary>
@@ -78,19 +79,19 @@ public static class EventValidator
 
     private static bool IsIdentifier(string type) => type.Length <= EventLimits.MaxTypeLength && IsLowercaseIdentifier(type);
 
-    private static void Id(List<ValidationError> errors, string field, string? id)
+    private static void Id(ref List<ValidationError>? errors, string field, string? id)
     {
         if (string.IsNullOrEmpty(id))
         {
-            errors.Add(new(field, "is required"));
+            Add(ref errors, new(field, "is required"));
         }
         else
         {
-            OptionalId(errors, field, id);
+            OptionalId(ref errors, field, id);
         }
     }
 
-    private static void OptionalId(List<ValidationError> errors, string field, string? id)
+    private static void OptionalId(ref List<ValidationError>? errors, string field, string? id)
     {
         if (id is null)
         {
@@ -99,19 +100,21 @@ public static class EventValidator
 
         if (id.Length > EventLimits.MaxIdLength)
         {
-            errors.Add(new(field, $"is {id.Length} characters long; at most {EventLimits.MaxIdLength} are allowed"));
+            Add(ref errors, new(field, $"is {id.Length} characters long; at most {EventLimits.MaxIdLength} are allowed"));
         }
         else if (!IsValidId(id))
         {
-            errors.Add(new(field, "may contain only letters, digits and - _ . : @"));
+            Add(ref errors, new(field, "may contain only letters, digits and - _ . : @"));
         }
     }
 
-    private static void Text(List<ValidationError> errors, string field, string? text)
+    private static void Text(ref List<ValidationError>? errors, string field, string? text)
     {
         if (text is not null && text.Length > EventLimits.MaxTextLength)
         {
-            errors.Add(new(field, $"is {text.Length} characters long; at most {EventLimits.MaxTextLength} are allowed"));
+            Add(ref errors, new(field, $"is {text.Length} characters long; at most {EventLimits.MaxTextLength} are allowed"));
         }
     }
+
+    private static void Add(ref List<ValidationError>? errors, ValidationError error) => (errors ??= []).Add(error);
 }

@@ -34,20 +34,22 @@ public static class ExposureBook
     /// Credits a reward of <paramref name="eventType"/> at <paramref name="at"/> to every experiment whose
     /// most recent exposure expects that reward, covers that time and was not credited yet.
     /// </summary>
-    public static List<Exposure> Credit(List<Exposure> book, string eventType, DateTimeOffset at)
+    public static IReadOnlyList<Exposure> Credit(List<Exposure> book, string eventType, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var credited = new List<Exposure>();
+
+        // Called for every event a user sends, and most credit nothing: no list until one does.
+        List<Exposure>? credited = null;
         foreach (var exposure in book)
         {
             if (!exposure.Credited && exposure.RewardEventType == eventType && exposure.Covers(at))
             {
                 exposure.Credited = true;
-                credited.Add(exposure);
+                (credited ??= []).Add(exposure);
             }
         }
 
-        return credited;
+        return credited ?? (IReadOnlyList<Exposure>)[];
     }
 
     private static void Trim(List<Exposure> book, DateTimeOffset now)

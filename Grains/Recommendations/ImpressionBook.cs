@@ -22,9 +22,18 @@ public static class ImpressionBook
     public static Impression? Click(List<Impression> book, string itemId, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var impression = book
-            .Where(i => i.ItemId == itemId && !i.Clicked && at >= i.At && at - i.At <= ClickWindow)
-            .MaxBy(i => i.At);
+
+        // A loop, not a query: every click runs this, and a capturing predicate allocated per call.
+        Impression? impression = null;
+        foreach (var candidate in book)
+        {
+            if (candidate.ItemId == itemId && !candidate.Clicked && at >= candidate.At && at - candidate.At <= ClickWindow
+                && (impression is null || candidate.At > impression.At))
+            {
+                impression = candidate;
+            }
+        }
+
         if (impression is not null)
         {
             impression.Clicked = true;

@@ -31,7 +31,7 @@ internal sealed partial class PartitionProcessor : IDurabilityTracker
         _dedupe = new Dictionary<string, long>(lease.DedupeMarks, StringComparer.Ordinal);
         _committedPositions = new Dictionary<string, long>(_positions, StringComparer.Ordinal);
         _committedDedupe = new Dictionary<string, long>(_dedupe, StringComparer.Ordinal);
-        _schedule = new CheckpointSchedule(services.Options, services.Time, services.Backlog);
+        _schedule = new CheckpointSchedule(services.Options, services.Time, services.Backlog, CheckpointSchedule.StaggerOf(Partition, services.PartitionCount));
         (_chunkSize, _inbox) = CreateInbox(services.Options.PartitionQueueCapacity);
     }
 

@@ -44,6 +44,7 @@ internal static class PipelineBenchmark
         // The raw consumer and the silo alternate, so a change in the machine's speed during the run
         // (it shares two cores with the broker and PostgreSQL) falls on both sides alike.
         using var jitLog = JitLog.StartIfRequested();
+        using var allocationLog = AllocationLog.StartIfRequested();
         var results = new List<(TimeSpan Raw, TimeSpan Silo)>();
         foreach (var cluster in clusters)
         {
@@ -51,9 +52,12 @@ internal static class PipelineBenchmark
             var (raw, rawCpu) = RawKafka.Consume(services, $"{cluster}.events", events, run: 0);
             Console.WriteLine($"raw Confluent.Kafka consumer  : {Rate(events, raw),9} events/s ({raw.TotalSeconds:F2} s), {PerEvent(rawCpu, events)} CPU/event");
             await MachineQuiet.WaitAsync();
+            allocationLog?.Record(true);
             var run = await MeasureSiloAsync(cluster, services, events, jitLog);
             jitLog?.Record(false);
             jitLog?.Print();
+            allocationLog?.Record(false);
+            allocationLog?.Print(events);
             Console.WriteLine($"silo pipeline (to checkpoint) : {Rate(events, run.Elapsed),9} events/s ({run.Elapsed.TotalSeconds:F2} s), {PerEvent(run.Used.Cpu, events)} CPU/event; "
                 + $"all applied after {run.Applied.TotalSeconds:F2} s ({Rate(events, run.Applied)} events/s), covered {(run.Elapsed - run.Applied).TotalMilliseconds:N0} ms later");
             Console.WriteLine($"  while the silo ran: JIT {run.Used.JitMethods:N0} methods, {run.Used.Collections:N0} GCs pausing {run.Used.GcPause.TotalMilliseconds:N0} ms, {run.Used.Allocated / events:N0} B allocated per event; "

@@ -11,9 +11,11 @@ public sealed class CheckpointScheduleTests
     private readonly ConsumerBacklog _backlog;
     private readonly CheckpointSchedule _schedule;
 
+    private readonly RuntimeOptions _options;
+
     public CheckpointScheduleTests()
     {
-        var options = new RuntimeOptions
+        var options = _options = new RuntimeOptions
         {
             CheckpointInterval = TimeSpan.FromSeconds(1),
             MessageFlushInterval = TimeSpan.FromMilliseconds(200),
@@ -30,6 +32,31 @@ public sealed class CheckpointScheduleTests
         _time.Advance(TimeSpan.FromMilliseconds(300));
 
         Assert.Equal(TimeSpan.FromMilliseconds(700), _schedule.Delay(uncommitted: true));
+    }
+
+    [Theory]
+    [InlineData(0, 1000)]
+    [InlineData(1, 875)]
+    [InlineData(7, 125)]
+    public void Delay_StaggeredPartition_FirstCheckpointEarlyThenFullInterval(int partition, int firstMs)
+    {
+        var schedule = new CheckpointSchedule(_options, _time, _backlog, CheckpointSchedule.StaggerOf(partition, 8));
+        schedule.Busy();
+
+        var first = schedule.Delay(uncommitted: true);
+        _time.Advance(first);
+        schedule.Taken();
+
+        Assert.Equal(TimeSpan.FromMilliseconds(firstMs), first);
+        Assert.Equal(TimeSpan.FromSeconds(1), schedule.Delay(uncommitted: true));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.0)]
+    public void Constructor_StaggerOutsideTheInterval_Throws(double stagger)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CheckpointSchedule(_options, _time, _backlog, stagger));
     }
 
     [Fact]
