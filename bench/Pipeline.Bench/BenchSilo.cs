@@ -30,6 +30,7 @@ internal sealed class BenchSilo : IAsyncDisposable
     private readonly List<double> _commitDurations = [];
     private TimeSpan _consumerBlocked;
     private PipelineCounters _atFirstEvent;
+    private readonly QuarterSecondSampler _sampler = new();
 
     // Events applied so far, as of the end of each quarter second since the first: where the pipeline stalls.
     private readonly long[] _appliedBySlot = new long[240];
@@ -105,6 +106,8 @@ internal sealed class BenchSilo : IAsyncDisposable
         OnCheckpoint();
         await _covered.Task.WaitAsync(TimeSpan.FromMinutes(5));
         var end = PipelineCounters.Read();
+        _sampler.Dispose();
+        var (cores, pauses) = _sampler.PerQuarterSecond();
         var first = Interlocked.Read(ref _firstEventTicks);
         return new PipelineRun(
             Stopwatch.GetElapsedTime(first, Interlocked.Read(ref _coveredTicks)),
@@ -113,7 +116,9 @@ internal sealed class BenchSilo : IAsyncDisposable
             AppliedPerQuarterSecond(),
             Interlocked.Read(ref _grainsWritten),
             CommitDurations(),
-            ConsumerBlocked());
+            ConsumerBlocked(),
+            cores,
+            pauses);
     }
 
     private TimeSpan ConsumerBlocked()
@@ -151,6 +156,7 @@ internal sealed class BenchSilo : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Dispose();
+        _sampler.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -160,6 +166,7 @@ internal sealed class BenchSilo : IAsyncDisposable
         if (Interlocked.Read(ref _firstEventTicks) == 0 && Interlocked.CompareExchange(ref _firstEventTicks, Stopwatch.GetTimestamp(), 0) == 0)
         {
             _atFirstEvent = PipelineCounters.Read();
+            _sampler.Start(_atFirstEvent);
         }
 
         var total = Interlocked.Add(ref _applied, events);

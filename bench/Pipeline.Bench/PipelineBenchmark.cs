@@ -66,6 +66,8 @@ internal static class PipelineBenchmark
                 + $"commits took {Percentile(run.CommitDurations, 0.5)} ms (median), {Percentile(run.CommitDurations, 0.9)} ms (p90), {Percentile(run.CommitDurations, 1)} ms (max)"));
             Console.WriteLine($"  the consumer waited {run.ConsumerBlocked.TotalMilliseconds:N0} ms for room in full partition queues (no partition received records meanwhile)");
             Console.WriteLine($"  thousands of events applied per quarter second: {string.Join(' ', run.AppliedPerQuarterSecond.Select(count => (count / 1000).ToString(CultureInfo.InvariantCulture)))}");
+            Console.WriteLine($"  process CPU (cores) per quarter second:         {string.Join(' ', run.CoresPerQuarterSecond.Select(cores => cores.ToString("F1", CultureInfo.InvariantCulture)))}");
+            Console.WriteLine($"  GC pause (ms) per quarter second:               {string.Join(' ', run.GcPauseMsPerQuarterSecond.Select(ms => ms.ToString("F0", CultureInfo.InvariantCulture)))}");
             results.Add((raw, run.Elapsed));
         }
 
