@@ -18,6 +18,7 @@ public static class EventValidator
     public static IReadOnlyList<ValidationError> Validate(InteractionEvent candidate, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(candidate);
+
         // Nearly every event is valid: the list is created by the first error, not for every event.
         List<ValidationError>? errors = null;
         Id(ref errors, "eventId", candidate.EventId);
