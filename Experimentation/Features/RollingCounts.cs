@@ -51,20 +51,28 @@ internal sealed class RollingCounts(int maxTypes)
     /// <summary>Types and their non-zero slots as (type index × slots per type + slot, count) pairs.</summary>
     public (string[] Types, int[] Slots) Export()
     {
-        var slots = new List<int>();
+        // Every checkpoint of an active user exports: sized exactly, rather than grown and then copied.
+        var used = 0;
+        foreach (var row in _rows)
+        {
+            used += RollingWindows.SlotsPerType - row.AsSpan().Count(0);
+        }
+
+        var slots = new int[used * 2];
+        var next = 0;
         for (var i = 0; i < _rows.Count; i++)
         {
             for (var slot = 0; slot < RollingWindows.SlotsPerType; slot++)
             {
                 if (_rows[i][slot] != 0)
                 {
-                    slots.Add((i * RollingWindows.SlotsPerType) + slot);
-                    slots.Add(_rows[i][slot]);
+                    slots[next++] = (i * RollingWindows.SlotsPerType) + slot;
+                    slots[next++] = _rows[i][slot];
                 }
             }
         }
 
-        return ([.. _types], [.. slots]);
+        return ([.. _types], slots);
     }
 
     public static RollingCounts Import(int maxTypes, string[] types, int[] slots, long headMs)
