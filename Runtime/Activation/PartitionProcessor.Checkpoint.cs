@@ -41,7 +41,6 @@ internal sealed partial class PartitionProcessor
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         await _commitInFlight.ConfigureAwait(false);
-        await _publishing.ConfigureAwait(false);
         var activations = _activations.Values.Where(task => task.IsCompletedSuccessfully).Select(task => task.Result).ToList();
         if (_status != PartitionStatus.Fenced)
         {
@@ -60,10 +59,10 @@ internal sealed partial class PartitionProcessor
             }
 
             await CheckpointAsync(final: true).ConfigureAwait(false);
-
-            // A graceful hand-over leaves the new owner nothing to re-publish.
-            await _publishing.ConfigureAwait(false);
         }
+
+        // Publishing runs behind the commits: a graceful hand-over leaves the new owner nothing to re-publish.
+        await _publishing.ConfigureAwait(false);
 
         foreach (var activation in activations)
         {
