@@ -8,17 +8,15 @@ namespace Pipeline.Bench;
 /// runtime's allocation-tick events (one sample about every 100 KB allocated, charged to the type
 /// whose allocation crossed it), so the bytes per event can be traced to code.
 /// </summary>
-internal sealed class AllocationLog : EventListener
+internal sealed class AllocationLog : RuntimeEventLog
 {
-    private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private const long BytesPerTick = 100 * 1024;
     private readonly ConcurrentDictionary<string, int> _ticks = new();
-    private volatile bool _recording;
 
     public static AllocationLog? StartIfRequested() =>
         Environment.GetEnvironmentVariable("BENCH_ALLOC_LOG") == "1" ? new AllocationLog() : null;
 
-    public void Record(bool on) => _recording = on;
+    protected override EventKeywords Keywords => (EventKeywords)0x1;
 
     /// <summary>Prints the types with the most samples, as estimated bytes per event.</summary>
     public void Print(int events)
@@ -32,23 +30,11 @@ internal sealed class AllocationLog : EventListener
         _ticks.Clear();
     }
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
+    protected override void OnRecorded(string name, EventWrittenEventArgs eventData)
     {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+        if (name.StartsWith("GCAllocationTick", StringComparison.Ordinal))
         {
-            EnableEvents(eventSource, EventLevel.Verbose, GcKeyword);
+            _ticks.AddOrUpdate(Field(eventData, "TypeName") is { Length: > 0 } type ? type : "?", 1, (_, count) => count + 1);
         }
-    }
-
-    protected override void OnEventWritten(EventWrittenEventArgs eventData)
-    {
-        if (!_recording || eventData.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) != true || eventData.Payload is null)
-        {
-            return;
-        }
-
-        var index = eventData.PayloadNames!.IndexOf("TypeName");
-        var type = index >= 0 ? eventData.Payload[index]?.ToString() ?? "?" : "?";
-        _ticks.AddOrUpdate(type, 1, (_, count) => count + 1);
     }
 }

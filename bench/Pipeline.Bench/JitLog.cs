@@ -7,16 +7,14 @@ namespace Pipeline.Bench;
 /// With <c>BENCH_JIT_LOG=1</c>: the methods the runtime compiles while a silo is measured, from the
 /// runtime's own JIT events, to find code that a fresh silo compiles in spite of the warm-up.
 /// </summary>
-internal sealed class JitLog : EventListener
+internal sealed class JitLog : RuntimeEventLog
 {
-    private const EventKeywords JitKeyword = (EventKeywords)0x10;
     private readonly ConcurrentQueue<string> _methods = new();
-    private volatile bool _recording;
 
     public static JitLog? StartIfRequested() =>
         Environment.GetEnvironmentVariable("BENCH_JIT_LOG") == "1" ? new JitLog() : null;
 
-    public void Record(bool on) => _recording = on;
+    protected override EventKeywords Keywords => (EventKeywords)0x10;
 
     /// <summary>Prints the methods compiled while recording.</summary>
     public void Print()
@@ -29,23 +27,11 @@ internal sealed class JitLog : EventListener
         _methods.Clear();
     }
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
+    protected override void OnRecorded(string name, EventWrittenEventArgs eventData)
     {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+        if (name == "MethodJittingStarted_V1")
         {
-            EnableEvents(eventSource, EventLevel.Verbose, JitKeyword);
+            _methods.Enqueue($"{Field(eventData, "MethodNamespace")}::{Field(eventData, "MethodName")}");
         }
-    }
-
-    protected override void OnEventWritten(EventWrittenEventArgs eventData)
-    {
-        if (!_recording || eventData.EventName != "MethodJittingStarted_V1" || eventData.Payload is null)
-        {
-            return;
-        }
-
-        var names = eventData.PayloadNames!;
-        string Field(string name) => eventData.Payload[names.IndexOf(name)]?.ToString() ?? "";
-        _methods.Enqueue($"{Field("MethodNamespace")}::{Field("MethodName")}");
     }
 }

@@ -49,7 +49,7 @@ internal static class PipelineBenchmark
         foreach (var cluster in clusters)
         {
             await MachineQuiet.WaitAsync();
-            var (raw, rawCpu) = RawKafka.Consume(services, $"{cluster}.events", events, run: 0);
+            var (raw, rawCpu) = RawKafka.Consume(services, $"{cluster}.events", events);
             Console.WriteLine($"raw Confluent.Kafka consumer  : {Rate(events, raw),9} events/s ({raw.TotalSeconds:F2} s), {PerEvent(rawCpu, events)} CPU/event");
             await MachineQuiet.WaitAsync();
             allocationLog?.Record(true);
@@ -107,7 +107,7 @@ internal static class PipelineBenchmark
     {
         var cluster = RealServices.UniqueName("warmup");
         RawKafka.Produce(services, $"{cluster}.events", events, users);
-        RawKafka.Consume(services, $"{cluster}.events", events, run: 0);
+        RawKafka.Consume(services, $"{cluster}.events", events);
         try
         {
             return await MeasureSiloAsync(cluster, services, events);

@@ -51,7 +51,7 @@ internal static class RawKafka
     }
 
     /// <summary>A bare consumer-group member reading every record once: the ceiling for any pipeline. Returns wall and process CPU time.</summary>
-    public static (TimeSpan Elapsed, TimeSpan Cpu) Consume(RealServices services, string topic, int events, int run)
+    public static (TimeSpan Elapsed, TimeSpan Cpu) Consume(RealServices services, string topic, int events)
     {
         var options = new KafkaOptions { BootstrapServers = services.KafkaBootstrapServers };
         foreach (var (key, value) in services.KafkaClientProperties)
@@ -60,7 +60,7 @@ internal static class RawKafka
         }
 
         // The silo consumer's own configuration, so the two sides differ only in what they do with a record.
-        var config = KafkaClientConfig.Consumer(options, $"{topic}.raw-bench-{run}");
+        var config = KafkaClientConfig.Consumer(options, $"{topic}.raw-bench");
         using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
         consumer.Subscribe(topic);
         var seen = 0;
