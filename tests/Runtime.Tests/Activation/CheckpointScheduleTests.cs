@@ -8,21 +8,20 @@ namespace Runtime.Tests.Activation;
 public sealed class CheckpointScheduleTests
 {
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+    private readonly RuntimeOptions _options;
     private readonly ConsumerBacklog _backlog;
     private readonly CheckpointSchedule _schedule;
 
-    private readonly RuntimeOptions _options;
-
     public CheckpointScheduleTests()
     {
-        var options = _options = new RuntimeOptions
+        _options = new RuntimeOptions
         {
             CheckpointInterval = TimeSpan.FromSeconds(1),
             MessageFlushInterval = TimeSpan.FromMilliseconds(200),
             QuietCheckpointDelay = TimeSpan.FromMilliseconds(100),
         };
         _backlog = new ConsumerBacklog(_time);
-        _schedule = new CheckpointSchedule(options, _time, _backlog);
+        _schedule = new CheckpointSchedule(_options, _time, _backlog);
     }
 
     [Fact]
