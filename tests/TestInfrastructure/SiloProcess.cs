@@ -12,6 +12,7 @@ namespace TestInfrastructure;
 /// </summary>
 public sealed class SiloProcess : IDisposable
 {
+    private static readonly HashSet<int> HandedOut = [];
     private readonly Process _process;
     private readonly StreamWriter _log;
 
@@ -131,11 +132,26 @@ public sealed class SiloProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Test classes start silos in parallel, and the kernel may offer a probed port again before the
+    /// silo it went to has bound it: two silos then raced for one port (and one log file), and a test
+    /// talked to another test's silo. So this process never hands out the same port twice.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (HandedOut)
+        {
+            while (true)
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     [DllImport("libc", SetLastError = true)]
