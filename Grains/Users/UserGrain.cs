@@ -18,7 +18,7 @@ namespace Grains.Users;
 /// leave as durable messages, combined per partition, so each decision counts exactly once.
 /// </summary>
 public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> options)
-    : Grain<UserState>(GrainStateJsonContext.Default.UserState, () => new UserState()), IUserGrain, IEventConsumer<InteractionEvent>
+    : Grain<UserState>(GrainStateJsonContext.Default.UserState, GrainStateWriteJsonContext.Default.UserState, () => new UserState()), IUserGrain, IEventConsumer<InteractionEvent>
 {
     /// <summary>The single item-statistics and trending grains every user reports to.</summary>
     public const string GlobalKey = "global";

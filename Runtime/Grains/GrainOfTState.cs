@@ -13,14 +13,27 @@ public abstract class Grain<TState> : Grain
     where TState : class
 {
     private readonly JsonTypeInfo<TState> _stateType;
+    private readonly JsonTypeInfo<TState>? _finiteStateType;
     private readonly Func<TState> _emptyState;
     private TState? _state;
 
     /// <param name="stateType">Source-generated JSON metadata for <typeparamref name="TState"/>.</param>
     /// <param name="emptyState">The state of a grain that was never stored (or was cleared).</param>
     protected Grain(JsonTypeInfo<TState> stateType, Func<TState> emptyState)
+        : this(stateType, null, emptyState)
+    {
+    }
+
+    /// <param name="stateType">Source-generated JSON metadata for <typeparamref name="TState"/>; it reads every stored state.</param>
+    /// <param name="finiteStateType">
+    /// Optional metadata for the same type from a context without special number handling, whose
+    /// generated fast path writes the state when its numbers are all finite (see <see cref="StateSerializer"/>).
+    /// </param>
+    /// <param name="emptyState">The state of a grain that was never stored (or was cleared).</param>
+    protected Grain(JsonTypeInfo<TState> stateType, JsonTypeInfo<TState>? finiteStateType, Func<TState> emptyState)
     {
         _stateType = stateType;
+        _finiteStateType = finiteStateType;
         _emptyState = emptyState;
     }
 
@@ -87,7 +100,7 @@ public abstract class Grain<TState> : Grain
         }
 
         OnSaving();
-        var serialized = JsonSerializer.SerializeToUtf8Bytes(State, _stateType);
+        var serialized = StateSerializer.Serialize(State, _stateType, _finiteStateType);
         OnSaved();
         return serialized;
     }
