@@ -13,6 +13,12 @@ internal sealed class RollingCounts(int maxTypes)
     private readonly List<int[]> _rows = [];
     private long _headMs = long.MinValue;
 
+    // The head's bucket and ring slot in each window, kept with the head: every event used to divide
+    // its time and the head's by each window's width, 36 64-bit divisions per event. Nearly every event
+    // is the newest so far, and lands in the head's own buckets.
+    private PerWindow<long> _headBuckets;
+    private PerWindow<int> _headSlots;
+
     public void Add(string type, long timeMs)
     {
         if (timeMs > _headMs)
@@ -21,11 +27,18 @@ internal sealed class RollingCounts(int maxTypes)
         }
 
         var row = RowFor(type);
+        var atHead = timeMs == _headMs;
         for (var window = 0; window < RollingWindows.Count; window++)
         {
+            if (atHead)
+            {
+                row[RollingWindows.Offset(window) + _headSlots[window]]++;
+                continue;
+            }
+
             var length = RollingWindows.Length(window);
             var bucket = RollingWindows.Bucket(window, timeMs);
-            if (BucketRing.Holds(length, RollingWindows.Bucket(window, _headMs), bucket))
+            if (BucketRing.Holds(length, _headBuckets[window], bucket))
             {
                 row[RollingWindows.Offset(window) + BucketRing.Slot(bucket, length)]++;
             }
@@ -82,7 +95,12 @@ internal sealed class RollingCounts(int maxTypes)
             throw new ArgumentException($"counts has {slots.Length} numbers: it must hold (slot, count) pairs.", nameof(slots));
         }
 
-        var counts = new RollingCounts(maxTypes) { _headMs = headMs };
+        var counts = new RollingCounts(maxTypes);
+        if (headMs != long.MinValue)
+        {
+            counts.SetHead(headMs);
+        }
+
         foreach (var type in types)
         {
             counts._types.Add(type);
@@ -110,25 +128,43 @@ internal sealed class RollingCounts(int maxTypes)
 
     private void MoveHead(long timeMs)
     {
-        var dayMoved = false;
-        if (_headMs != long.MinValue)
+        if (_headMs == long.MinValue)
         {
-            dayMoved = RollingWindows.Bucket(RollingWindows.Count - 1, timeMs) != RollingWindows.Bucket(RollingWindows.Count - 1, _headMs);
-            for (var window = 0; window < RollingWindows.Count; window++)
+            SetHead(timeMs);
+            return;
+        }
+
+        var dayMoved = false;
+        for (var window = 0; window < RollingWindows.Count; window++)
+        {
+            var oldHead = _headBuckets[window];
+            var newHead = RollingWindows.Bucket(window, timeMs);
+            if (newHead == oldHead)
             {
-                var oldHead = RollingWindows.Bucket(window, _headMs);
-                var newHead = RollingWindows.Bucket(window, timeMs);
-                foreach (var row in _rows)
-                {
-                    BucketRing.Advance(row.AsSpan(RollingWindows.Offset(window), RollingWindows.Length(window)), oldHead, newHead);
-                }
+                continue;
+            }
+
+            dayMoved = window == RollingWindows.Count - 1;
+            foreach (var row in _rows)
+            {
+                BucketRing.Advance(row.AsSpan(RollingWindows.Offset(window), RollingWindows.Length(window)), oldHead, newHead);
             }
         }
 
-        _headMs = timeMs;
+        SetHead(timeMs);
         if (dayMoved)
         {
             RemoveEmptyTypes();
+        }
+    }
+
+    private void SetHead(long timeMs)
+    {
+        _headMs = timeMs;
+        for (var window = 0; window < RollingWindows.Count; window++)
+        {
+            _headBuckets[window] = RollingWindows.Bucket(window, timeMs);
+            _headSlots[window] = BucketRing.Slot(_headBuckets[window], RollingWindows.Length(window));
         }
     }
 

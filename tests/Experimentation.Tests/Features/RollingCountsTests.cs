@@ -62,6 +62,27 @@ public sealed class RollingCountsTests
     }
 
     [Fact]
+    public void Apply_AfterRestore_CountsNewSameTimeAndLateEventsAsAModelNeverStored()
+    {
+        var options = new UserFeatureOptions();
+        var live = new UserFeatureModel(options);
+        live.ApplyLive(Event("view", T0));
+        live.ApplyLive(Event("view", T0.AddMinutes(30)));
+        var restored = UserFeatureModel.FromData(live.ToData(), options);
+
+        foreach (var model in new[] { live, restored })
+        {
+            model.ApplyLive(Event("view", T0.AddMinutes(30)));
+            model.ApplyLive(Event("view", T0.AddMinutes(31)));
+            model.Apply(Event("view", T0.AddMinutes(29)), T0.AddMinutes(31));
+        }
+
+        Assert.Equal(new WindowCounts(3, 4, 5, 5), restored.View(T0.AddMinutes(31)).Counts["view"]);
+        Assert.Equal(live.View(T0.AddMinutes(31)).Counts["view"], restored.View(T0.AddMinutes(31)).Counts["view"]);
+        Assert.Equal(live.View(T0.AddMinutes(95)).Counts["view"], restored.View(T0.AddMinutes(95)).Counts["view"]);
+    }
+
+    [Fact]
     public void Apply_OutOfOrderWithinLateness_CountsInLastMinute()
     {
         var model = Model();
