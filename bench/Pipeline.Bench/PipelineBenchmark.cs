@@ -53,7 +53,9 @@ internal static class PipelineBenchmark
             Console.WriteLine($"raw Confluent.Kafka consumer  : {Rate(events, raw),9} events/s ({raw.TotalSeconds:F2} s), {PerEvent(rawCpu, events)} CPU/event");
             await MachineQuiet.WaitAsync();
             allocationLog?.Record(true);
+            var postgresBefore = PostgresCpu.Read();
             var run = await MeasureSiloAsync(cluster, services, events, jitLog);
+            var postgres = PostgresCpu.Read() - postgresBefore;
             jitLog?.Record(false);
             jitLog?.Print();
             allocationLog?.Record(false);
@@ -64,6 +66,7 @@ internal static class PipelineBenchmark
                 + string.Create(CultureInfo.InvariantCulture, $"this round's ratio {raw / run.Elapsed:P0}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {run.CommitDurations.Count:N0} partition commits wrote {run.GrainsWritten:N0} grain rows: {(double)events / Math.Max(1, run.GrainsWritten):F1} events per row written; "
                 + $"commits took {Percentile(run.CommitDurations, 0.5)} ms (median), {Percentile(run.CommitDurations, 0.9)} ms (p90), {Percentile(run.CommitDurations, 1)} ms (max)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  PostgreSQL used {postgres.TotalSeconds:F2} s of CPU from the silo's start to its stop: {PerEvent(postgres, events)} per event, {postgres.TotalMilliseconds * 1000 / Math.Max(1, run.GrainsWritten):F0} µs per grain row written"));
             Console.WriteLine($"  the consumer waited {run.ConsumerBlocked.TotalMilliseconds:N0} ms for room in full partition queues (no partition received records meanwhile)");
             Console.WriteLine($"  thousands of events applied per quarter second: {string.Join(' ', run.AppliedPerQuarterSecond.Select(count => (count / 1000).ToString(CultureInfo.InvariantCulture)))}");
             Console.WriteLine($"  process CPU (cores) per quarter second:         {string.Join(' ', run.CoresPerQuarterSecond.Select(cores => cores.ToString("F1", CultureInfo.InvariantCulture)))}");
