@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Grains.Hashing;
 
 namespace Grains.Users;
@@ -27,12 +28,13 @@ public static class RecentEventIds
         }
 
         var hash = Hash(eventId);
-        for (var offset = 0; offset < ring.Length; offset += sizeof(ulong))
+
+        // Every event of an active user searches the whole ring (128 hashes once it has grown): one
+        // vectorised search of the stored form instead of a decode and compare per slot.
+        var stored = BitConverter.IsLittleEndian ? hash : BinaryPrimitives.ReverseEndianness(hash);
+        if (MemoryMarshal.Cast<byte, ulong>(ring).Contains(stored))
         {
-            if (BinaryPrimitives.ReadUInt64LittleEndian(ring.AsSpan(offset)) == hash)
-            {
-                return false;
-            }
+            return false;
         }
 
         // Most users have few events: a ring sized for the capacity from the start cost every cached
