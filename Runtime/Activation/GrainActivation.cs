@@ -34,12 +34,6 @@ internal sealed class GrainActivation
 
     public GrainId GrainId { get; }
 
-    /// <summary>The batch that last routed an event here, and this grain's slot in it; only the partition's loop touches them.</summary>
-    public long BatchNumber { get; set; }
-
-    /// <inheritdoc cref="BatchNumber"/>
-    public int BatchSlot { get; set; }
-
     public Grain Grain { get; }
 
     /// <summary>Where the grain's durable messages and snapshots go: its partition's outbox.</summary>

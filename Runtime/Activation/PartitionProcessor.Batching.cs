@@ -20,7 +20,6 @@ internal sealed partial class PartitionProcessor
     private int[] _grainFill = [];
     private PendingEvent[] _grouped = [];
     private GrainActivation?[] _activated = [];
-    private long _batchNumber;
 
     /// <summary>
     /// Advances the positions over <paramref name="batch"/> and routes its records; what goes to local
@@ -32,7 +31,6 @@ internal sealed partial class PartitionProcessor
         // Positions are written per run of one topic, not per record: same result, fewer hash lookups.
         string? topic = null;
         long next = 0;
-        _batchNumber++;
         _appliedSinceSnapshot |= batch.Count > 0;
         try
         {
@@ -54,8 +52,15 @@ internal sealed partial class PartitionProcessor
                     continue;
                 }
 
+                ref var grain = ref CollectionsMarshal.GetValueRefOrAddDefault(_grainIndex, pending.Grain, out var known);
+                if (!known)
+                {
+                    grain = _grains.Count;
+                    _grains.Add(pending.Grain);
+                }
+
                 _routed.Add(pending);
-                _routedGrain.Add(SlotOf(pending.Grain));
+                _routedGrain.Add(grain);
             }
         }
         finally
@@ -67,48 +72,6 @@ internal sealed partial class PartitionProcessor
         }
 
         SortByGrain();
-    }
-
-    /// <summary>
-    /// The grain's slot in this batch. A live activation carries its slot, so an event of a cached
-    /// grain costs one lookup in the activation table; the batch's own index is kept for grains
-    /// still to be activated. A grain activated by a call during the batch may get a second slot;
-    /// its events stay in order, since its first slot's events all precede the second's.
-    /// </summary>
-    private int SlotOf(GrainId grainId)
-    {
-        if (_activations.TryGetValue(grainId, out var known) && known.IsCompletedSuccessfully)
-        {
-            var activation = known.Result;
-            if (activation.BatchNumber != _batchNumber)
-            {
-                activation.BatchNumber = _batchNumber;
-                activation.BatchSlot = AddSlot(grainId, activation);
-            }
-
-            return activation.BatchSlot;
-        }
-
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_grainIndex, grainId, out var indexed);
-        if (!indexed)
-        {
-            slot = AddSlot(grainId, null);
-        }
-
-        return slot;
-    }
-
-    private int AddSlot(GrainId grainId, GrainActivation? activation)
-    {
-        var slot = _grains.Count;
-        _grains.Add(grainId);
-        if (_activated.Length <= slot)
-        {
-            Array.Resize(ref _activated, Math.Max(16, _activated.Length * 2));
-        }
-
-        _activated[slot] = activation;
-        return slot;
     }
 
     /// <summary>A stable counting sort of the routed events by grain.</summary>
@@ -143,11 +106,12 @@ internal sealed partial class PartitionProcessor
     }
 
     /// <summary>
-    /// Fills <see cref="_activated"/> for every grain of the batch that <see cref="SlotOf"/> did not find
-    /// active: one storage round trip per grain type with grains to load (a batch rarely holds more than two types).
+    /// Fills <see cref="_activated"/> for every grain of the batch: one storage round trip per grain
+    /// type with grains to load (a batch rarely holds more than two types).
     /// </summary>
     private async Task ActivateGroupedAsync()
     {
+        EnsureLength(ref _activated, _grains.Count);
         for (var first = 0; first < _grains.Count; first++)
         {
             if (_activated[first] is not null)
