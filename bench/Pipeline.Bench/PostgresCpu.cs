@@ -36,6 +36,10 @@ internal static class PostgresCpu
             {
                 // The process exited while it was read; its parent counts it from now on.
             }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's process under a restrictive /proc (hidepid): not ours to count.
+            }
         }
 
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
