@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Runtime.Hosting;
 using Silo;
 using TestInfrastructure;
@@ -21,9 +19,9 @@ internal sealed class BenchHosts : IAsyncDisposable
         _bare = bare;
     }
 
-    public Uri SiloAddress => AddressOf(_silo);
+    public Uri SiloAddress => InProcessSilo.AddressOf(_silo);
 
-    public Uri BareAddress => AddressOf(_bare);
+    public Uri BareAddress => InProcessSilo.AddressOf(_bare);
 
     public static async Task<BenchHosts> StartAsync(string cluster)
     {
@@ -68,7 +66,4 @@ internal sealed class BenchHosts : IAsyncDisposable
         await _silo.StopAsync();
         await _silo.DisposeAsync();
     }
-
-    private static Uri AddressOf(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 }

@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,7 +18,7 @@ public sealed class ApiHost : IAsyncDisposable
 {
     public const string ServiceKey = "service-key-0123456789";
     public const string AdminKey = "admin-key-0123456789abcdef";
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Patience = InProcessSilo.Patience;
 
     private readonly WebApplication _app;
     private readonly string _database;
@@ -53,7 +51,7 @@ public sealed class ApiHost : IAsyncDisposable
         var (app, database, logs) = Build(settings);
         map?.Invoke(app);
         await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = InProcessSilo.AddressOf(app);
         var host = new ApiHost(app, database, address, logs);
         var runtime = app.Services.GetRequiredService<SiloRuntime>();
         await Eventually.TrueAsync(() => runtime.NotReadyReason is null, Patience, "embedded silo ready");

@@ -1,10 +1,7 @@
 using Grains.Decisions;
 using Grains.Interfaces.Events;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Runtime.Abstractions;
 using Runtime.Diagnostics;
 using Runtime.Hosting;
@@ -15,7 +12,7 @@ namespace Grains.Tests.Hosting;
 /// <summary>A real silo with this project's grains inside the test process, on the shared Kafka and PostgreSQL.</summary>
 public sealed class GrainsSilo : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Patience = InProcessSilo.Patience;
     private readonly WebApplication _app;
 
     private GrainsSilo(WebApplication app) => _app = app;
@@ -31,31 +28,17 @@ public sealed class GrainsSilo : IAsyncDisposable
 
     public static async Task<GrainsSilo> StartAsync(string cluster, int seed = 42)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Cluster:Name"] = cluster,
-            ["Runtime:CheckpointInterval"] = "00:00:00.200",
-            ["Runtime:HeartbeatInterval"] = "00:00:00.500",
-            ["Kafka:SessionTimeout"] = "00:00:06",
-            ["Decisions:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in RealServices.Instance.ConfigurationKeys)
-        {
-            configuration[key] = value;
-        }
-
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.AddGrains(builder.Configuration);
-        builder.Services.AddPrometheusExporter(RuntimeInstruments.MeterName);
-        var app = builder.Build();
-        app.MapRuntimeEndpoints();
-        await app.StartAsync();
-        var silo = new GrainsSilo(app);
-        await Eventually.TrueAsync(() => silo.Runtime.NotReadyReason is null, Patience, $"silo of {cluster} ready (last: {silo.Runtime.NotReadyReason})");
-        return silo;
+        var configuration = InProcessSilo.Settings(cluster);
+        configuration["Decisions:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var app = await InProcessSilo.StartAsync(
+            configuration,
+            builder =>
+            {
+                builder.Services.AddGrains(builder.Configuration);
+                builder.Services.AddPrometheusExporter(RuntimeInstruments.MeterName);
+            },
+            app => app.MapRuntimeEndpoints());
+        return new GrainsSilo(app);
     }
 
     /// <summary>Appends events to their users' partitions of the events topic and waits for the log's acknowledgement.</summary>
