@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -48,10 +47,7 @@ public sealed class ClusterProbe : IDisposable
     /// <summary>Reads one metric's value from the silo's /metrics (summing series whose line contains <paramref name="labelFilter"/>).</summary>
     public async Task<double> MetricAsync(SiloProcess silo, string name, string labelFilter = "")
     {
-        var text = await _http.GetStringAsync(new Uri(silo.Address, "/metrics"));
-        return text.Split('\n')
-            .Where(line => line.StartsWith(name, StringComparison.Ordinal) && (line.Length == name.Length || line[name.Length] is ' ' or '{') && line.Contains(labelFilter, StringComparison.Ordinal))
-            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        return MetricsText.Sum(await _http.GetStringAsync(new Uri(silo.Address, "/metrics")), name, labelFilter);
     }
 
     public async Task<UserFeatures> FeaturesAsync(SiloProcess silo, string userId)
