@@ -78,7 +78,7 @@ internal static class PipelineBenchmark
         var siloMedian = Median(results.Select(r => r.Silo));
         Console.WriteLine($"median raw {Rate(events, rawMedian)} events/s, median silo {Rate(events, siloMedian)} events/s");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: {rawMedian / siloMedian:P0} of the raw rate (medians of {rounds} alternating rounds; rounds {string.Join(", ", results.Select(r => (r.Raw / r.Silo).ToString("P0", CultureInfo.InvariantCulture)))})"));
-        await BenchCleanup.DeleteClustersAsync(services, clusters);
+        await ClusterRows.DeleteAsync(services, clusters);
         return 0;
     }
 
@@ -117,7 +117,7 @@ internal static class PipelineBenchmark
         }
         finally
         {
-            await BenchCleanup.DeleteClustersAsync(services, [cluster]);
+            await ClusterRows.DeleteAsync(services, [cluster]);
         }
     }
 
