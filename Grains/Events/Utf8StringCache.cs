@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Grains.Events;
 
@@ -26,12 +28,23 @@ internal sealed class Utf8StringCache
     /// <summary>The current string token's value, exactly as <see cref="Utf8JsonReader.GetString"/> returns it.</summary>
     public string? GetString(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxLength)
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
         {
             return reader.GetString();
         }
 
-        var utf8 = reader.ValueSpan;
+        // Invalid UTF-8: the reader throws, with its own message.
+        return GetString(reader.ValueSpan) ?? reader.GetString();
+    }
+
+    /// <summary>The string that unescaped UTF-8 <paramref name="utf8"/> spells; null when it is not valid UTF-8.</summary>
+    public string? GetString(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxLength)
+        {
+            return Utf8.IsValid(utf8) ? Encoding.UTF8.GetString(utf8) : null;
+        }
+
         ref var slot = ref _entries[Hash(utf8) & _mask];
         var entry = Volatile.Read(ref slot);
         if (entry is not null && utf8.SequenceEqual(entry.Utf8))
@@ -39,8 +52,13 @@ internal sealed class Utf8StringCache
             return entry.Value;
         }
 
-        // The reader decodes (and validates) the value; only then is it worth keeping.
-        var value = reader.GetString()!;
+        // Only a valid value is worth keeping.
+        if (!Utf8.IsValid(utf8))
+        {
+            return null;
+        }
+
+        var value = Encoding.UTF8.GetString(utf8);
         Volatile.Write(ref slot, new Entry(utf8.ToArray(), value));
         return value;
     }

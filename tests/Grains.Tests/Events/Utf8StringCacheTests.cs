@@ -54,6 +54,17 @@ public sealed class Utf8StringCacheTests
         Assert.NotSame(first, second);
     }
 
+    [Fact]
+    public void GetString_BytesOfAnInvalidUtf8Value_ReturnsNullAndKeepsNothing()
+    {
+        var cache = new Utf8StringCache(1);
+        byte[] invalid = [(byte)'c', 0xC3];
+
+        Assert.Null(cache.GetString(invalid));
+        Assert.Equal("cé", cache.GetString("cé"u8));
+        Assert.Null(cache.GetString(invalid));
+    }
+
     private static string? Read(Utf8StringCache cache, string json)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
