@@ -13,7 +13,10 @@ namespace Grains.Events;
 /// </summary>
 internal static partial class InteractionEventReader
 {
-    /// <summary>False when the input is not in the plain form; <paramref name="read"/> is then null.</summary>
+    /// <summary>
+    /// False when the input is not in the plain form. True when it was read: <paramref name="read"/> is
+    /// then the event, or null when a required field is missing, which the full reader would find too.
+    /// </summary>
     private static bool TryReadPlain(ReadOnlySpan<byte> json, out InteractionEvent? read)
     {
         read = null;
@@ -65,7 +68,7 @@ internal static partial class InteractionEventReader
 
         // A missing required field: the serializer reports it.
         read = fields.ToEvent();
-        return read is not null;
+        return true;
     }
 
     /// <summary>A string, or JSON null where <paramref name="optional"/>; invalid UTF-8 is left to the full reader.</summary>
