@@ -5,8 +5,8 @@ namespace Pipeline.Bench;
 
 /// <summary>
 /// How many partitions the broker already holds. Every run leaves its clusters' topics behind (Kafka
-/// 0.9 has no DeleteTopics request), and a broker that had gathered about 4,000 partitions over a day
-/// of runs slowed the silo rounds by a third (149,000–197,000 events/s against 245,000–317,000 on a
+/// 0.9 has no DeleteTopics request), and a broker that had gathered about 4,000 partitions over 13
+/// runs slowed the silo rounds by a third (149,000–197,000 events/s against 245,000–317,000 on a
 /// fresh broker, same build), the raw consumer much less.
 /// </summary>
 internal static class BrokerLoad
