@@ -49,6 +49,7 @@ internal static class PipelineBenchmark
         // (it shares two cores with the broker and PostgreSQL) falls on both sides alike.
         using var jitLog = JitLog.StartIfRequested();
         using var allocationLog = AllocationLog.StartIfRequested();
+        using var gcLog = GcLog.StartIfRequested();
         var results = new List<(TimeSpan Raw, TimeSpan Silo)>();
         foreach (var cluster in clusters)
         {
@@ -59,6 +60,7 @@ internal static class PipelineBenchmark
             Console.WriteLine($"raw Confluent.Kafka consumer  : {Rate(events, raw),9} events/s ({raw.TotalSeconds:F2} s), {PerEvent(rawCpu, events)} CPU/event");
             await MachineQuiet.WaitAsync();
             allocationLog?.Record(true);
+            gcLog?.Record(true);
             var postgresBefore = PostgresCpu.Read();
             var run = await MeasureSiloAsync(cluster, services, events, jitLog);
             var postgres = PostgresCpu.Read() - postgresBefore;
@@ -66,6 +68,8 @@ internal static class PipelineBenchmark
             jitLog?.Print();
             allocationLog?.Record(false);
             allocationLog?.Print(events);
+            gcLog?.Record(false);
+            gcLog?.Print();
             Console.WriteLine($"silo pipeline (to checkpoint) : {Rate(events, run.Elapsed),9} events/s ({run.Elapsed.TotalSeconds:F2} s), {PerEvent(run.Used.Cpu, events)} CPU/event; "
                 + $"all applied after {run.Applied.TotalSeconds:F2} s ({Rate(events, run.Applied)} events/s), covered {(run.Elapsed - run.Applied).TotalMilliseconds:N0} ms later");
             Console.WriteLine($"  while the silo ran: JIT {run.Used.JitMethods:N0} methods, {run.Used.Collections:N0} GCs pausing {run.Used.GcPause.TotalMilliseconds:N0} ms, {run.Used.Allocated / events:N0} B allocated per event; "
