@@ -27,11 +27,12 @@ internal static class PipelineBenchmark
         Console.WriteLine($"produced {rounds} topics in {produce.Elapsed.TotalSeconds:F2} s");
 
         // Warmed up after producing: with 5 million events produced in this process between the
-        // warm-up and the first round, that round used 10-25 % more CPU per event than the next ones.
-        // A fresh silo in a warmed process still tiers up code its first run touched too rarely;
-        // further runs on new throw-away clusters get it there (measured: the silo's CPU per event
-        // fell by a fifth once fewer than 100 methods were compiled while it ran, and the rounds after
-        // a warm-up that went on to fewer than 30 differed less from one another).
+        // warm-up and the first round, that round often used up to a quarter more CPU per event than
+        // the next ones (it still is the slowest now and then, by less). A fresh silo in a warmed
+        // process still tiers up code its first run touched too rarely; further runs on new
+        // throw-away clusters get it there (measured: the silo's CPU per event fell by a fifth once
+        // fewer than 100 methods were compiled while it ran, and the rounds after a warm-up that went
+        // on to fewer than 30 differed less from one another).
         for (var round = 1; round <= 10; round++)
         {
             var warmUp = await WarmUpAsync(services, Math.Min(events, 300_000), users);
