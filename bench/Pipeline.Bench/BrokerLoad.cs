@@ -16,11 +16,7 @@ internal static class BrokerLoad
     public static void Report(RealServices services)
     {
         var config = new AdminClientConfig { BootstrapServers = services.KafkaBootstrapServers };
-        foreach (var (key, value) in services.KafkaClientProperties)
-        {
-            config.Set(key, value);
-        }
-
+        RawKafka.Apply(config, services);
         using var admin = new AdminClientBuilder(config).Build();
         var metadata = admin.GetMetadata(TimeSpan.FromSeconds(30));
         var partitions = metadata.Topics.Sum(topic => topic.Partitions.Count);

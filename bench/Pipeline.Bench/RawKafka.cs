@@ -90,7 +90,8 @@ internal static class RawKafka
         return (elapsed, cpu);
     }
 
-    private static void Apply(ClientConfig config, RealServices services)
+    /// <summary>The broker-specific client settings from the environment (old protocol versions, security).</summary>
+    public static void Apply(ClientConfig config, RealServices services)
     {
         foreach (var (key, value) in services.KafkaClientProperties)
         {
