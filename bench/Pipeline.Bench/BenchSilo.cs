@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pipeline.Bench.Counter;
 using Runtime.Diagnostics;
 using Runtime.Hosting;
 using Silo;
@@ -12,7 +13,7 @@ using TestInfrastructure;
 
 namespace Pipeline.Bench;
 
-/// <summary>The real silo composition (AddSilo), hosted in the benchmark process.</summary>
+/// <summary>The real silo composition (AddSilo), or the runtime with a counting grain, hosted in the benchmark process.</summary>
 internal sealed class BenchSilo : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -79,16 +80,23 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public SiloRuntime Runtime => _app.Services.GetRequiredService<SiloRuntime>();
 
-    public static async Task<BenchSilo> StartAsync(string cluster, RealServices services)
+    public static async Task<BenchSilo> StartAsync(string cluster, RealServices services, SiloKind kind)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var settings = new Dictionary<string, string?>(services.ConfigurationKeys) { ["Cluster:Name"] = cluster };
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddSilo();
-        var app = builder.Build();
-        app.MapSilo();
+        var app = kind == SiloKind.Counter ? builder.AddCounterSilo().Build() : builder.AddSilo().Build();
+        if (kind == SiloKind.Counter)
+        {
+            app.MapRuntimeEndpoints();
+        }
+        else
+        {
+            app.MapSilo();
+        }
+
         await app.StartAsync();
         var silo = new BenchSilo(app);
         await Eventually.TrueAsync(() => silo.Runtime.NotReadyReason is null, TimeSpan.FromSeconds(60), "silo ready");

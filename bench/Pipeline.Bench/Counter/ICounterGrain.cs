@@ -1,0 +1,14 @@
+using Runtime.Abstractions;
+
+namespace Pipeline.Bench.Counter;
+
+/// <summary>
+/// The benchmark's minimal event consumer: the runtime's work per event (consume, decode, validate,
+/// one grain turn, checkpoint) without the product's per-event features.
+/// </summary>
+[GrainType("bench-counter")]
+public interface ICounterGrain : IGrainWithStringKey
+{
+    /// <summary>Returns how many events the user's grain has applied.</summary>
+    Task<long> GetCountAsync();
+}
