@@ -87,13 +87,15 @@ internal sealed class BenchSilo : IAsyncDisposable
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var settings = new Dictionary<string, string?>(services.ConfigurationKeys) { ["Cluster:Name"] = cluster };
         builder.Configuration.AddInMemoryCollection(settings);
-        var app = kind == SiloKind.Counter ? builder.AddCounterSilo().Build() : builder.AddSilo().Build();
+        WebApplication app;
         if (kind == SiloKind.Counter)
         {
+            app = builder.AddCounterSilo().Build();
             app.MapRuntimeEndpoints();
         }
         else
         {
+            app = builder.AddSilo().Build();
             app.MapSilo();
         }
 

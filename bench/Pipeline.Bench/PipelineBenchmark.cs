@@ -6,7 +6,7 @@ namespace Pipeline.Bench;
 
 /// <summary>
 /// One silo's end-to-end rate (consume, decode, validate, grain update, checkpoint) against raw
-/// Confluent.Kafka consumption of the same topic, measured in the same run on the same machine: the
+/// Confluent.Kafka consumption of the same records, measured in the same run on the same machine: the
 /// runtime alone, with grains that only count, and the product's silo, with its user grains.
 /// </summary>
 internal static class PipelineBenchmark
