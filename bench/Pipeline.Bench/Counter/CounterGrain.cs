@@ -17,6 +17,4 @@ public sealed class CounterGrain()
         MarkStateChanged();
         return ValueTask.CompletedTask;
     }
-
-    public Task<long> GetCountAsync() => Task.FromResult(State.Events);
 }

@@ -3,8 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Pipeline.Bench.Counter;
 
-/// <summary>Source-generated JSON for the counter grain's state and its call result.</summary>
+/// <summary>Source-generated JSON for the counter grain's state.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CounterState))]
-[JsonSerializable(typeof(long))]
 internal sealed partial class CounterJsonContext : JsonSerializerContext;

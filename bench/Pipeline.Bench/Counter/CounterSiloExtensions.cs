@@ -16,7 +16,6 @@ internal static class CounterSiloExtensions
     public static WebApplicationBuilder AddCounterSilo(this WebApplicationBuilder builder)
     {
         builder.Services.AddGrainRuntime(builder.Configuration)
-            .AddJsonContext(CounterJsonContext.Default)
             .AddGrain<ICounterGrain, CounterGrain>()
             .AddEventStream<ICounterGrain, InteractionEvent>(provider => new InteractionEventDecoder(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddPrometheusExporter(RuntimeInstruments.MeterName);

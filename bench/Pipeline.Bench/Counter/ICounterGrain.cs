@@ -4,11 +4,7 @@ namespace Pipeline.Bench.Counter;
 
 /// <summary>
 /// The benchmark's minimal event consumer: the runtime's work per event (consume, decode, validate,
-/// one grain turn, checkpoint) without the product's per-event features.
+/// one grain turn, checkpoint) without the product's per-event features. Nothing calls it, so it has no methods.
 /// </summary>
 [GrainType("bench-counter")]
-public interface ICounterGrain : IGrainWithStringKey
-{
-    /// <summary>Returns how many events the user's grain has applied.</summary>
-    Task<long> GetCountAsync();
-}
+public interface ICounterGrain : IGrainWithStringKey;
