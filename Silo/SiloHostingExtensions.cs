@@ -1,8 +1,10 @@
 using Api.Hosting;
 using Dashboard;
 using Grains;
+using Orleans.Dashboard;
 using Runtime.Diagnostics;
 using Runtime.Hosting;
+using Silo.Hosting;
 
 namespace Silo;
 
@@ -13,7 +15,8 @@ public static class SiloHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddGrains(builder.Configuration);
-        builder.Services.AddPrometheusExporter(RuntimeInstruments.MeterName, "Grains", "Api");
+        builder.AddOrleansSilo();
+        builder.Services.AddPrometheusExporter(RuntimeInstruments.MeterName, "Grains", "Api", "Microsoft.Orleans");
         builder.AddApi();
         builder.Services.AddDashboard();
         return builder;
@@ -25,6 +28,7 @@ public static class SiloHostingExtensions
         app.MapRuntimeEndpoints();
         app.MapApi();
         app.MapDashboard();
+        app.MapOrleansDashboard(OrleansSiloExtensions.DashboardPath).RequireDashboardAccess();
         app.Lifetime.ApplicationStarted.Register(() => SiloBanner.Print(app));
         return app;
     }

@@ -137,7 +137,7 @@ public sealed class SiloProcess : IDisposable
     /// silo it went to has bound it: two silos then raced for one port (and one log file), and a test
     /// talked to another test's silo. So this process never hands out the same port twice.
     /// </summary>
-    private static int FreePort()
+    public static int FreePort()
     {
         lock (HandedOut)
         {
