@@ -25,6 +25,7 @@ public static class SiloHostingExtensions
     public static WebApplication MapSilo(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseOrleansDashboardLink(OrleansSiloExtensions.DashboardPath);
         app.MapRuntimeEndpoints();
         app.MapApi();
         app.MapDashboard();

@@ -9,14 +9,22 @@ namespace Dashboard.Access;
 
 /// <summary>
 /// The default access rule, the API's own: with keys configured (<c>Api:Keys:&lt;name&gt;:Key</c>
-/// and <c>:Role</c>), only an admin key in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>
-/// passes; with none, only callers on loopback do.
+/// and <c>:Role</c>), only an admin key in <c>X-Api-Key</c>, <c>Authorization: Bearer</c> or the
+/// session cookie passes; with none, only callers on loopback do.
 /// </summary>
 public sealed class ApiKeyDashboardAccess(IConfiguration configuration) : IDashboardAccess
 {
     public const string KeyHeader = ApiKeyHeader.Name;
 
     public const string AdminRole = "admin";
+
+    /// <summary>
+    /// Carries the admin key to pages that cannot send a header, such as the Orleans Dashboard's:
+    /// set by <c>POST /dashboard/api/session</c>, HttpOnly and sent only below <see cref="SessionCookiePath"/>.
+    /// </summary>
+    public const string SessionCookie = "dashboard-key";
+
+    public const string SessionCookiePath = "/orleans";
 
     public DashboardAccessResult Check(HttpContext context)
     {
@@ -34,7 +42,7 @@ public sealed class ApiKeyDashboardAccess(IConfiguration configuration) : IDashb
                 : DashboardAccessResult.Forbidden("No API keys are configured, so the dashboard answers loopback callers only.");
         }
 
-        var presented = ApiKeyHeader.Read(context.Request);
+        var presented = ApiKeyHeader.Read(context.Request) ?? context.Request.Cookies[SessionCookie];
         if (presented is null)
         {
             return DashboardAccessResult.Unauthenticated($"An admin key is required in the {KeyHeader} header.");

@@ -28,6 +28,22 @@ internal static class DashboardApi
             .AllowAnonymous()
             .ExcludeFromDescription();
         var api = dashboard.MapGroup("/api").AddEndpointFilter<DashboardAccessFilter>();
+        // The Orleans Dashboard's page cannot send the key header: this hands the admitted key to it as an HttpOnly cookie.
+        api.MapPost("/session", (HttpContext context) =>
+        {
+            if (ApiKeyHeader.Read(context.Request) is { } key)
+            {
+                context.Response.Cookies.Append(ApiKeyDashboardAccess.SessionCookie, key, new CookieOptions
+                {
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Strict,
+                    Secure = context.Request.IsHttps,
+                    Path = ApiKeyDashboardAccess.SessionCookiePath,
+                });
+            }
+
+            return Results.NoContent();
+        });
         api.MapGet("/self", (ClusterReporter reporter) => Results.Json(reporter.Self(), DashboardJsonContext.Default.SiloReport));
         api.MapGet("/cluster", async (HttpContext context, ClusterReporter reporter, CancellationToken cancellationToken) =>
             Results.Json(await reporter.BuildAsync(ApiKeyHeader.Read(context.Request), cancellationToken).ConfigureAwait(false), DashboardJsonContext.Default.ClusterReport));

@@ -128,6 +128,11 @@ $('auth-form').addEventListener('submit', event => {
   $('auth-key').value = '';
   authorize();
 });
+$('orleans-link').addEventListener('click', event => {
+  event.preventDefault();
+  const target = event.currentTarget.href;
+  api.openSession().finally(() => { window.location.href = target; });
+});
 lookup('user-form', 'user-id', 'user', 'user-view', refreshLookups);
 lookup('experiment-form', 'experiment-id', 'experiment', 'experiment-view', refreshLookups);
 authorize();
