@@ -10,6 +10,7 @@ namespace Grains.Interfaces.Experiments;
 /// </remarks>
 public sealed record ExperimentDefinition
 {
+    /// <summary>Optional on <c>PUT /v1/experiments/{id}</c>, which takes the id from the path; a body id must equal it.</summary>
     public string Id { get; set; } = "";
 
     /// <summary><see cref="ExperimentTypes.Ab"/> (fixed weights) or <see cref="ExperimentTypes.Bandit"/> (learned split).</summary>
