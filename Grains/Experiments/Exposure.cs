@@ -31,8 +31,13 @@ public sealed record Exposure
     /// <summary>Set once a reward was credited: a decision counts at most once as a success.</summary>
     public bool Credited { get; set; }
 
-    /// <summary>True when a reward at <paramref name="rewardAt"/> falls within [exposure, exposure + window].</summary>
-    public bool Covers(DateTimeOffset rewardAt) => rewardAt >= At && rewardAt - At <= TimeSpan.FromSeconds(WindowSeconds);
+    /// <summary>
+    /// True when a reward at <paramref name="rewardAt"/> falls within [exposure − tolerance, exposure + window].
+    /// The reward's time is the client's and the exposure's the server's, so a reward stamped just before
+    /// its exposure still belongs to it (see <c>Decisions:ClockSkewTolerance</c>).
+    /// </summary>
+    public bool Covers(DateTimeOffset rewardAt, TimeSpan tolerance = default) =>
+        rewardAt >= At - tolerance && rewardAt - At <= TimeSpan.FromSeconds(WindowSeconds);
 
     /// <summary>Reads an exposure event's properties; throws with the reason when one is missing or malformed.</summary>
     public static Exposure From(InteractionEvent exposure)

@@ -32,9 +32,9 @@ public static class ExposureBook
 
     /// <summary>
     /// Credits a reward of <paramref name="eventType"/> at <paramref name="at"/> to every experiment whose
-    /// most recent exposure expects that reward, covers that time and was not credited yet.
+    /// most recent exposure expects that reward, covers that time (less the clock-skew tolerance) and was not credited yet.
     /// </summary>
-    public static IReadOnlyList<Exposure> Credit(List<Exposure> book, string eventType, DateTimeOffset at)
+    public static IReadOnlyList<Exposure> Credit(List<Exposure> book, string eventType, DateTimeOffset at, TimeSpan tolerance = default)
     {
         ArgumentNullException.ThrowIfNull(book);
 
@@ -42,7 +42,7 @@ public static class ExposureBook
         List<Exposure>? credited = null;
         foreach (var exposure in book)
         {
-            if (!exposure.Credited && exposure.RewardEventType == eventType && exposure.Covers(at))
+            if (!exposure.Credited && exposure.RewardEventType == eventType && exposure.Covers(at, tolerance))
             {
                 exposure.Credited = true;
                 (credited ??= []).Add(exposure);

@@ -52,7 +52,8 @@ public static class ParticipationBook
     }
 
     /// <summary>The user-level deltas one event causes, per experiment whose window covers it.</summary>
-    public static IReadOnlyList<(string ExperimentId, ArmCredit Credit)> Observe(List<Participation> book, string eventType, double? value, DateTimeOffset at)
+    public static IReadOnlyList<(string ExperimentId, ArmCredit Credit)> Observe(
+        IReadOnlyList<Participation> book, string eventType, double? value, DateTimeOffset at, TimeSpan tolerance = default)
     {
         ArgumentNullException.ThrowIfNull(book);
 
@@ -60,7 +61,7 @@ public static class ParticipationBook
         List<(string, ArmCredit)>? credits = null;
         foreach (var participation in book)
         {
-            if (!participation.Covers(at))
+            if (!participation.Covers(at, tolerance))
             {
                 continue;
             }
