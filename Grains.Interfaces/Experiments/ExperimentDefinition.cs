@@ -62,6 +62,13 @@ public sealed record ExperimentDefinition
     /// <summary>Set by the server on every change; ignored on input.</summary>
     public long Version { get; set; }
 
+    /// <summary>
+    /// Set by the server; ignored on input. A redefinition that resets the statistics (other arms, another
+    /// reward, other ab weights) starts the next iteration, and only the current iteration's enrolments,
+    /// exposures and credits count. Definitions stored before iterations existed read as 0.
+    /// </summary>
+    public long Iteration { get; set; }
+
     /// <summary>Set by the server on every change; ignored on input.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 

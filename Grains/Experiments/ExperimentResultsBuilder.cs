@@ -41,6 +41,7 @@ internal static class ExperimentResultsBuilder
             Type = definition.Type,
             Status = definition.Status,
             Version = definition.Version,
+            Iteration = definition.Iteration,
             RewardKind = definition.RewardKind,
             Variants = variants,
             Srm = definition.Type == ExperimentTypes.Ab ? Srm(definition, state.Exposures) : null,

@@ -25,6 +25,12 @@ public sealed record Exposure
 
     public DateTimeOffset At { get; init; }
 
+    /// <summary>The definition version the decision was made under (0 for exposures logged before versions were).</summary>
+    public long DefinitionVersion { get; init; }
+
+    /// <summary>The definition's iteration; its trial and reward count only in that iteration.</summary>
+    public long Iteration { get; init; }
+
     /// <summary>The guardrail event types analysed for this experiment's users.</summary>
     public List<string> Guardrails { get; init; } = [];
 
@@ -69,6 +75,8 @@ public sealed record Exposure
             Continuous = properties.GetValueOrDefault(ExposureProperties.RewardKind) == RewardKinds.Continuous,
             WindowSeconds = window >= 1 && window <= maxWindow ? (long)window : throw new FormatException($"properties.{ExposureProperties.Window}: must be 1 to {maxWindow} seconds"),
             At = exposure.Timestamp,
+            DefinitionVersion = Optional(properties, ExposureProperties.DefinitionVersion),
+            Iteration = Optional(properties, ExposureProperties.Iteration),
             Guardrails = properties.GetValueOrDefault(ExposureProperties.Guardrails) is { Length: > 0 } guardrails
                 ? [.. guardrails.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
                 : [],
@@ -93,6 +101,14 @@ public sealed record Exposure
             [ExposureProperties.RewardKind] = Continuous ? RewardKinds.Continuous : RewardKinds.Binary,
             [ExposureProperties.Window] = WindowSeconds.ToString(CultureInfo.InvariantCulture),
             [ExposureProperties.Guardrails] = string.Join(',', Guardrails),
+            [ExposureProperties.DefinitionVersion] = DefinitionVersion.ToString(CultureInfo.InvariantCulture),
+            [ExposureProperties.Iteration] = Iteration.ToString(CultureInfo.InvariantCulture),
         },
     };
+
+    // Exposures logged before versions and iterations were carry neither: they read as 0, like their definitions.
+    private static long Optional(Dictionary<string, string> properties, string name) =>
+        !properties.TryGetValue(name, out var text) || string.IsNullOrEmpty(text) ? 0
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new FormatException($"properties.{name}: must be a whole number of zero or more");
 }

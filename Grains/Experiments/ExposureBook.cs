@@ -9,7 +9,10 @@ public static class ExposureBook
     /// <summary>At most this many experiments' exposures are kept per user.</summary>
     public const int MaxExposures = 64;
 
-    /// <summary>Remembers <paramref name="exposure"/> as the experiment's most recent one (an older, replayed one is ignored).</summary>
+    /// <summary>
+    /// Remembers <paramref name="exposure"/> as the experiment's most recent one. An older one (replayed, or
+    /// decided under an earlier iteration by a silo whose cache lagged) is ignored.
+    /// </summary>
     public static bool Record(List<Exposure> book, Exposure exposure)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -17,7 +20,7 @@ public static class ExposureBook
         var index = book.FindIndex(e => e.ExperimentId == exposure.ExperimentId);
         if (index >= 0)
         {
-            if (book[index].At > exposure.At)
+            if (book[index].At > exposure.At || book[index].Iteration > exposure.Iteration)
             {
                 return false;
             }

@@ -16,4 +16,10 @@ public sealed record HeldReward
 
     /// <summary>Experiments this event already credited: it credits at most one decision of each.</summary>
     public List<string> Credited { get; init; } = [];
+
+    /// <summary>
+    /// Experiments whose user-level participation already counted this event. A participation opened later,
+    /// by a new iteration, must not count it again: it belongs to the earlier one.
+    /// </summary>
+    public List<string> Counted { get; init; } = [];
 }

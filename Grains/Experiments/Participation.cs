@@ -14,6 +14,9 @@ public sealed record Participation
 
     public DateTimeOffset FirstAt { get; init; }
 
+    /// <summary>The definition iteration the user enrolled in; a later iteration enrols the user afresh.</summary>
+    public long Iteration { get; init; }
+
     public long WindowSeconds { get; init; }
 
     public string RewardEventType { get; init; } = "";

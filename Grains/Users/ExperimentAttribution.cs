@@ -25,23 +25,24 @@ public sealed class ExperimentAttribution(TimeSpan tolerance, Func<string, bool>
         }
 
         var experiment = exposure.ExperimentId;
-        List<(string, ArmCredit)> credits = [(experiment, new ArmCredit { Variant = exposure.Variant, Segment = exposure.Segment, Trials = 1, LastAt = exposure.At })];
+        List<(string, ArmCredit)> credits = [(experiment, new ArmCredit { Variant = exposure.Variant, Segment = exposure.Segment, Iteration = exposure.Iteration, Trials = 1, LastAt = exposure.At })];
         if (HeldRewardBook.Claim(state.HeldRewards, exposure, tolerance) is { } reward)
         {
             credits.Add((experiment, Success(exposure, reward.Value, reward.At)));
         }
 
-        if (!ParticipationBook.Participates(state.Participations, experiment)
+        if (!ParticipationBook.Participates(state.Participations, experiment, exposure.Iteration)
             && ParticipationBook.Join(state.Participations, exposure, covariate(exposure.RewardEventType)) is { } joined)
         {
             credits.Add((experiment, joined));
 
-            // Events held from just before the first exposure belong to the new participation; they reached
-            // the grain before it existed, so they were never observed into it.
+            // Events held from just before the first exposure belong to the new participation, unless an
+            // earlier iteration's participation counted them already.
             if (state.HeldRewards is { Count: > 0 } held && state.Participations.Find(p => p.ExperimentId == experiment) is { } participation)
             {
-                foreach (var earlier in held)
+                foreach (var earlier in held.Where(r => !r.Counted.Contains(experiment)))
                 {
+                    earlier.Counted.Add(experiment);
                     credits.AddRange(ParticipationBook.Observe([participation], earlier.Type, earlier.Value, earlier.At, tolerance));
                 }
             }
@@ -58,7 +59,8 @@ public sealed class ExperimentAttribution(TimeSpan tolerance, Func<string, bool>
 
         // Runs for every event of every user, and most credit nothing: no list until one does.
         List<(string, ArmCredit)>? credits = null;
-        foreach (var delta in ParticipationBook.Observe(state.Participations, type, value, at, tolerance))
+        var observed = ParticipationBook.Observe(state.Participations, type, value, at, tolerance);
+        foreach (var delta in observed)
         {
             (credits ??= []).Add(delta);
         }
@@ -71,7 +73,14 @@ public sealed class ExperimentAttribution(TimeSpan tolerance, Func<string, bool>
 
         if (tolerance > TimeSpan.Zero && holds(type))
         {
-            var reward = new HeldReward { Type = type, Value = value, At = at, Credited = [.. credited.Select(e => e.ExperimentId)] };
+            var reward = new HeldReward
+            {
+                Type = type,
+                Value = value,
+                At = at,
+                Credited = [.. credited.Select(e => e.ExperimentId)],
+                Counted = [.. observed.Select(o => o.ExperimentId).Distinct(StringComparer.Ordinal)],
+            };
             state.HeldRewards = HeldRewardBook.Hold(state.HeldRewards, reward, tolerance);
         }
 
@@ -85,6 +94,7 @@ public sealed class ExperimentAttribution(TimeSpan tolerance, Func<string, bool>
         {
             Variant = exposure.Variant,
             Segment = exposure.Segment,
+            Iteration = exposure.Iteration,
             Successes = 1,
             ValueSum = reward,
             ValueSumOfSquares = reward * reward,
