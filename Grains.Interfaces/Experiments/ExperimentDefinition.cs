@@ -65,7 +65,7 @@ public sealed record ExperimentDefinition
     /// <summary>
     /// Set by the server; ignored on input. A redefinition that resets the statistics (other arms, another
     /// reward, other ab weights) starts the next iteration, and only the current iteration's enrolments,
-    /// exposures and credits count. Definitions stored before iterations existed read as 0.
+    /// exposures and credits count. The first is 0, as are definitions stored before iterations existed.
     /// </summary>
     public long Iteration { get; set; }
 

@@ -10,13 +10,17 @@ namespace Grains.Experiments;
 /// </summary>
 public static class ExperimentIterations
 {
-    /// <summary>The iteration <paramref name="next"/> belongs to, after <paramref name="previous"/> (null when there is none).</summary>
+    /// <summary>
+    /// The iteration <paramref name="next"/> belongs to, after <paramref name="previous"/> (null when there is
+    /// none). The first is 0: exposures logged and definitions stored before iterations existed carry
+    /// none, read as 0, and so still count in the iteration they were made in.
+    /// </summary>
     public static long Of(ExperimentDefinition? previous, ExperimentDefinition next)
     {
         ArgumentNullException.ThrowIfNull(next);
         if (previous is null)
         {
-            return 1;
+            return 0;
         }
 
         return StartsNew(previous, next) ? previous.Iteration + 1 : previous.Iteration;

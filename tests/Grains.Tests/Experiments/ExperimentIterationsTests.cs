@@ -16,9 +16,9 @@ public sealed class ExperimentIterationsTests
     };
 
     [Fact]
-    public void Of_FirstDefinition_IsIterationOne()
+    public void Of_FirstDefinition_IsIterationZero()
     {
-        Assert.Equal(1, ExperimentIterations.Of(null, Current));
+        Assert.Equal(0, ExperimentIterations.Of(null, Current));
     }
 
     [Fact]
