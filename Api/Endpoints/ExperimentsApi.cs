@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Api.Security;
 using Api.Validation;
 using Grains.Decisions;
@@ -18,8 +19,17 @@ public static class ExperimentsApi
         group.MapGet("/{id}", GetAsync).WithName("GetExperiment").WithSummary("One experiment's definition");
         group.MapPut("/{id}", DefineAsync)
             .WithName("PutExperiment")
-            .WithSummary("Creates or replaces an experiment; 400 with every reason when the definition is invalid")
-            .Accepts<ExperimentDefinition>("application/json");
+            .WithSummary("Creates or replaces an experiment; the path names it, so the body needs no id (one that differs answers 400). 400 with every reason when the definition is invalid")
+            .Accepts<ExperimentDefinition>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                if (operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+                {
+                    body.Example = JsonNode.Parse(ExperimentExamples.CheckoutButton);
+                }
+
+                return Task.CompletedTask;
+            });
         group.MapPost("/{id}/stop", StopAsync).WithName("StopExperiment").WithSummary("Stops an experiment: decisions then answer its control with reason stopped");
         group.MapGet("/{id}/results", ResultsAsync)
             .WithName("GetExperimentResults")
@@ -55,15 +65,21 @@ public static class ExperimentsApi
             return problem;
         }
 
-        var errors = ExperimentValidator.Validate(definition!, id).ToList();
+        // The path names the experiment: a body without an id takes it; one with another id is refused below.
+        if (string.IsNullOrEmpty(definition!.Id))
+        {
+            definition.Id = id;
+        }
+
+        var errors = ExperimentValidator.Validate(definition, id).ToList();
         if (errors.Count == 0)
         {
-            errors.AddRange(ExperimentLayerRules.Validate(definition!, catalog.All().Select(snapshot => snapshot.Definition)));
+            errors.AddRange(ExperimentLayerRules.Validate(definition, catalog.All().Select(snapshot => snapshot.Definition)));
         }
 
         return errors.Count > 0
             ? ApiValidation.Problem(errors)
-            : TypedResults.Ok(await grains.GetGrain<IExperimentGrain>(id).DefineAsync(definition!).ConfigureAwait(false));
+            : TypedResults.Ok(await grains.GetGrain<IExperimentGrain>(id).DefineAsync(definition).ConfigureAwait(false));
     }
 
     internal static async Task<Results<Ok<ExperimentDefinition>, ValidationProblem, ProblemHttpResult>> StopAsync(string id, IGrainFactory grains)

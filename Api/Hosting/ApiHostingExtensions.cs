@@ -73,10 +73,10 @@ public static class ApiHostingExtensions
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
+            // Numbers are strict JSON numbers, and the OpenAPI schema says so: an undefined statistic
+            // is a nullable field set to null (see Statistic), never the string "NaN".
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, GrainsJsonContext.Default);
-
-            // Statistics can be undefined (a relative lift over a zero rate): "NaN" and "Infinity" say so.
-            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
             .Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);

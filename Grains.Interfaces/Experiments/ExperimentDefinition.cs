@@ -10,6 +10,7 @@ namespace Grains.Interfaces.Experiments;
 /// </remarks>
 public sealed record ExperimentDefinition
 {
+    /// <summary>Optional on <c>PUT /v1/experiments/{id}</c>, which takes the id from the path; a body id must equal it.</summary>
     public string Id { get; set; } = "";
 
     /// <summary><see cref="ExperimentTypes.Ab"/> (fixed weights) or <see cref="ExperimentTypes.Bandit"/> (learned split).</summary>
@@ -60,6 +61,13 @@ public sealed record ExperimentDefinition
 
     /// <summary>Set by the server on every change; ignored on input.</summary>
     public long Version { get; set; }
+
+    /// <summary>
+    /// Set by the server; ignored on input. A redefinition that resets the statistics (other arms, another
+    /// reward, other ab weights) starts the next iteration, and only the current iteration's enrolments,
+    /// exposures and credits count. The first is 0, as are definitions stored before iterations existed.
+    /// </summary>
+    public long Iteration { get; set; }
 
     /// <summary>Set by the server on every change; ignored on input.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }

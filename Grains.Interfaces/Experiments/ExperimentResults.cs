@@ -11,6 +11,9 @@ public sealed record ExperimentResults
 
     public long Version { get; init; }
 
+    /// <summary>The definition's iteration: every figure here counts only its enrolments, exposures and credits.</summary>
+    public long Iteration { get; init; }
+
     public string RewardKind { get; init; } = "";
 
     public List<VariantResult> Variants { get; init; } = [];

@@ -9,6 +9,7 @@ public sealed record PosteriorSummary
 
     public double Mean { get; init; }
 
+    /// <summary>Null for a continuous posterior with too little data to have a variance (the Student-t's is infinite).</summary>
     public double? Variance { get; init; }
 
     /// <summary>95 % equal-tailed credible interval.</summary>

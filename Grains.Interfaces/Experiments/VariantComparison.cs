@@ -8,11 +8,11 @@ public sealed record VariantComparison
     /// <summary>Difference in conversion rate (users), treatment − control, with an unpooled Wald interval.</summary>
     public Estimate AbsoluteLift { get; init; } = new(0, 0, 0);
 
-    /// <summary>Relative difference in conversion rate, with a delta-method interval.</summary>
+    /// <summary>Relative difference in conversion rate, with a delta-method interval; its parts are null while the control has no conversions.</summary>
     public Estimate RelativeLift { get; init; } = new(0, 0, 0);
 
-    /// <summary>Two-proportion z-test (pooled), as R's prop.test(correct = FALSE).</summary>
-    public double ZScore { get; init; }
+    /// <summary>Two-proportion z-test (pooled), as R's prop.test(correct = FALSE); null when the pooled rate has no variance (nobody or everybody converted).</summary>
+    public double? ZScore { get; init; }
 
     public double PValue { get; init; }
 
@@ -29,7 +29,7 @@ public sealed record VariantComparison
     /// <summary>Always-valid p-value of the conversion difference: safe to check at any time.</summary>
     public double SequentialPValue { get; init; }
 
-    /// <summary>Always-valid 95 % confidence sequence of the conversion difference.</summary>
+    /// <summary>Always-valid 95 % confidence sequence of the conversion difference; its bounds are null (unbounded) while there is no variance to estimate.</summary>
     public Estimate ConfidenceSequence { get; init; } = new(0, 0, 0);
 
     /// <summary>A guardrail whose interval lies wholly on its bad side.</summary>

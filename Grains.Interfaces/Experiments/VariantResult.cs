@@ -11,7 +11,8 @@ public sealed record VariantResult
     /// <summary>Decisions credited with a reward within the attribution window (each at most once).</summary>
     public long Conversions { get; init; }
 
-    public double ConversionRate { get; init; }
+    /// <summary>Conversions / exposures; null while the variant has no exposures.</summary>
+    public double? ConversionRate { get; init; }
 
     /// <summary>Sum of the credited rewards' values (continuous rewards).</summary>
     public double ValueSum { get; init; }
@@ -24,6 +25,6 @@ public sealed record VariantResult
     /// <summary>Expected loss of choosing this variant: E[max over variants − this one], from the same posterior draws.</summary>
     public double ExpectedLoss { get; init; }
 
-    /// <summary>This variant's share of all exposures.</summary>
-    public double TrafficShare { get; init; }
+    /// <summary>This variant's share of all exposures; null while there are none.</summary>
+    public double? TrafficShare { get; init; }
 }

@@ -15,6 +15,14 @@ public sealed class DecisionOptions
     /// </summary>
     public TimeSpan ExposureDedupWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How far a reward's event time (the client's clock) may lie before its exposure's time (the
+    /// server's) and still be credited to it. A reward that reaches the user's grain before its exposure
+    /// is held this long, in event time, for the exposure to arrive. Zero credits only rewards stamped at
+    /// or after the exposure, and holds none.
+    /// </summary>
+    public TimeSpan ClockSkewTolerance { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Slots of the per-silo table behind <see cref="ExposureDedupWindow"/>, 8 bytes each; a power of two.</summary>
     public int ExposureDedupSlots { get; set; } = 1 << 18;
 }

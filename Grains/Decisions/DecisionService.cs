@@ -148,6 +148,8 @@ public sealed class DecisionService(
             Continuous = definition.RewardKind == RewardKinds.Continuous,
             WindowSeconds = definition.AttributionWindowSeconds,
             At = now,
+            DefinitionVersion = definition.Version,
+            Iteration = definition.Iteration,
             Guardrails = [.. definition.Guardrails.Select(g => g.EventType)],
         };
         return new ExperimentDecision { ExperimentId = definition.Id, Variant = variant.Name, Config = variant.Config, Propensity = propensity, Reason = reason };

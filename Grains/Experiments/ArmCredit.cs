@@ -5,6 +5,9 @@ public sealed record ArmCredit
 {
     public string Variant { get; init; } = "";
 
+    /// <summary>The definition iteration of the decisions; the experiment drops credits of any other.</summary>
+    public long Iteration { get; init; }
+
     /// <summary>The context segment of the decisions ("" for none).</summary>
     public string Segment { get; init; } = "";
 

@@ -9,8 +9,8 @@ namespace Grains.Experiments;
 /// </summary>
 public sealed record ArmCredits
 {
-    // Where each (variant, segment) sits in Items (see KeyedFold).
-    private Dictionary<(string Variant, string Segment), int>? _index;
+    // Where each (variant, segment, iteration) sits in Items (see KeyedFold).
+    private Dictionary<(string Variant, string Segment, long Iteration), int>? _index;
 
     public List<ArmCredit> Items { get; init; } = [];
 
@@ -25,7 +25,7 @@ public sealed record ArmCredits
     {
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(next);
-        KeyedFold.Into(pending.Items, ref pending._index, next.Items, static credit => (credit.Variant, credit.Segment), static (left, right) => left.Add(right));
+        KeyedFold.Into(pending.Items, ref pending._index, next.Items, static credit => (credit.Variant, credit.Segment, credit.Iteration), static (left, right) => left.Add(right));
         return pending;
     }
 }

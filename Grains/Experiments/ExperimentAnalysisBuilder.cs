@@ -52,7 +52,7 @@ internal static class ExperimentAnalysisBuilder
             Role = primary ? "primary" : "guardrail",
             BadDirection = primary ? null : metric.BadDirection == GuardrailDirection.Decrease ? GuardrailDirections.Decrease : GuardrailDirections.Increase,
             Variants = [.. metric.Variants.Select((v, i) => new UserMetricSummary(
-                definition.Variants[i].Name, v.Users, v.ConvertedUsers, v.Conversions.Rate, v.ValueSum, v.ValueSumOfSquares, v.Users > 0 ? v.ValueSum / v.Users : 0))],
+                definition.Variants[i].Name, v.Users, v.ConvertedUsers, Statistic.Ratio(v.ConvertedUsers, v.Users), v.ValueSum, v.ValueSumOfSquares, Statistic.Ratio(v.ValueSum, v.Users)))],
             Comparisons = [.. comparisons.Select(c =>
             {
                 var sequential = MixtureSequentialTest.Compare(control.Conversions, metric.Variants[c.Variant].Conversions, new SequentialSettings(tau));
@@ -61,7 +61,7 @@ internal static class ExperimentAnalysisBuilder
                     Variant = definition.Variants[c.Variant].Name,
                     AbsoluteLift = Of(c.Conversion.AbsoluteLift, c.Conversion.AbsoluteLiftInterval),
                     RelativeLift = Of(c.Conversion.RelativeLift, c.Conversion.RelativeLiftInterval),
-                    ZScore = c.Conversion.Z,
+                    ZScore = HasVariance(control.Conversions, metric.Variants[c.Variant].Conversions) ? Statistic.OrNull(c.Conversion.Z) : null,
                     PValue = c.Conversion.PValue,
                     AdjustedPValue = c.ConversionAdjustedPValue,
                     ValueDifference = c.Value is { } value ? Of(value.Difference, value.DifferenceInterval) : null,
@@ -102,5 +102,12 @@ internal static class ExperimentAnalysisBuilder
         };
     }
 
-    private static Estimate Of(double value, ConfidenceInterval interval) => new(value, interval.Lower, interval.Upper);
+    private static Estimate Of(double value, ConfidenceInterval interval) => Estimate.Of(value, interval.Lower, interval.Upper);
+
+    // The pooled rate is all-or-nothing: the z statistic is 0 / 0 (R's prop.test answers NaN).
+    private static bool HasVariance(BinomialCounts control, BinomialCounts treatment)
+    {
+        var successes = control.Successes + treatment.Successes;
+        return successes > 0 && successes < control.Trials + treatment.Trials;
+    }
 }

@@ -24,9 +24,10 @@ public sealed class ExperimentGrain(TimeProvider time)
             Version = (previous?.Version ?? 0) + 1,
             UpdatedAt = time.GetUtcNow(),
         };
+        stored.Iteration = ExperimentIterations.Of(previous, stored);
 
-        // New arms (or another reward) make a new comparison: the old statistics would mean something else.
-        if (previous is null || !SameArms(previous, stored))
+        // A new iteration is a new comparison: the old statistics would mean something else.
+        if (previous is null || stored.Iteration != previous.Iteration)
         {
             ResetStatistics(stored.Variants.Count);
         }
@@ -69,36 +70,9 @@ public sealed class ExperimentGrain(TimeProvider time)
             return ValueTask.CompletedTask;
         }
 
-        var table = Table(definition);
-        while (State.UserTotals.Count < definition.Variants.Count)
-        {
-            // State stored before user-level totals existed.
-            State.UserTotals.Add(new VariantUserTotals());
-        }
+        CreditLedger.Apply(State, definition, Table(definition), message.Items);
 
-        foreach (var credit in message.Items)
-        {
-            var arm = definition.Variants.FindIndex(v => v.Name == credit.Variant);
-            if (arm < 0)
-            {
-                continue;
-            }
-
-            State.Exposures[arm] += credit.Trials;
-            State.Conversions[arm] += credit.Successes;
-            State.ValueSums[arm] += credit.ValueSum;
-            State.ValueSumsOfSquares[arm] += credit.ValueSumOfSquares;
-            State.UserTotals[arm].Add(credit);
-            if (credit.Trials == 0 && credit.Successes == 0)
-            {
-                // A user-level delta only: the bandit learns from decisions.
-                continue;
-            }
-
-            var observation = new ArmStatistics(credit.Trials, credit.Successes, credit.ValueSum, credit.ValueSumOfSquares);
-            table.Record(string.IsNullOrEmpty(credit.Segment) ? null : credit.Segment, arm, observation, credit.LastAt);
-        }
-
+        // Counted even when every credit was of an earlier iteration: the count only seeds the policy.
         State.Updates++;
         MarkStateChanged();
 
@@ -164,10 +138,4 @@ public sealed class ExperimentGrain(TimeProvider time)
         State.UserTotals = [.. Enumerable.Range(0, arms).Select(_ => new VariantUserTotals())];
         _table = null;
     }
-
-    private static bool SameArms(ExperimentDefinition left, ExperimentDefinition right) =>
-        left.Type == right.Type
-        && left.RewardKind == right.RewardKind
-        && left.RewardEventType == right.RewardEventType
-        && left.Variants.Select(v => v.Name).SequenceEqual(right.Variants.Select(v => v.Name), StringComparer.Ordinal);
 }

@@ -25,14 +25,14 @@ internal static class ExperimentResultsBuilder
                 Name = variant.Name,
                 Exposures = state.Exposures[i],
                 Conversions = state.Conversions[i],
-                ConversionRate = state.Exposures[i] > 0 ? (double)state.Conversions[i] / state.Exposures[i] : 0,
+                ConversionRate = Statistic.Ratio(state.Conversions[i], state.Exposures[i]),
                 ValueSum = state.ValueSums[i],
                 Posterior = posterior is BetaPosterior beta
                     ? new PosteriorSummary { Alpha = beta.Alpha, Beta = beta.Beta, Mean = beta.Mean, Lower = interval.Lower, Upper = interval.Upper }
-                    : new PosteriorSummary { Mean = posterior.Mean, Variance = posterior.Variance, Lower = interval.Lower, Upper = interval.Upper },
+                    : new PosteriorSummary { Mean = posterior.Mean, Variance = Statistic.OrNull(posterior.Variance), Lower = interval.Lower, Upper = interval.Upper },
                 ProbabilityBest = policy.ProbabilityBest[i],
                 ExpectedLoss = policy.ExpectedLoss[i],
-                TrafficShare = exposures > 0 ? (double)state.Exposures[i] / exposures : 0,
+                TrafficShare = Statistic.Ratio(state.Exposures[i], exposures),
             };
         }).ToList();
         return new ExperimentResults
@@ -41,6 +41,7 @@ internal static class ExperimentResultsBuilder
             Type = definition.Type,
             Status = definition.Status,
             Version = definition.Version,
+            Iteration = definition.Iteration,
             RewardKind = definition.RewardKind,
             Variants = variants,
             Srm = definition.Type == ExperimentTypes.Ab ? Srm(definition, state.Exposures) : null,
@@ -52,6 +53,6 @@ internal static class ExperimentResultsBuilder
     /// <summary>Pearson's chi-square of observed exposures against the configured weights (see <see cref="SampleRatioTest"/>).</summary>
     public static SrmResult? Srm(ExperimentDefinition definition, IReadOnlyList<long> exposures) =>
         SampleRatioTest.Test(exposures, definition.Variants.Select(v => v.Weight ?? 0).ToList(), SrmThreshold) is { } result
-            ? new SrmResult(result.ChiSquare, result.DegreesOfFreedom, result.PValue, result.Mismatch)
+            ? new SrmResult(Statistic.OrNull(result.ChiSquare), result.DegreesOfFreedom, result.PValue, result.Mismatch)
             : null;
 }

@@ -25,14 +25,25 @@ public sealed record Exposure
 
     public DateTimeOffset At { get; init; }
 
+    /// <summary>The definition version the decision was made under (0 for exposures logged before versions were).</summary>
+    public long DefinitionVersion { get; init; }
+
+    /// <summary>The definition's iteration; its trial and reward count only in that iteration.</summary>
+    public long Iteration { get; init; }
+
     /// <summary>The guardrail event types analysed for this experiment's users.</summary>
     public List<string> Guardrails { get; init; } = [];
 
     /// <summary>Set once a reward was credited: a decision counts at most once as a success.</summary>
     public bool Credited { get; set; }
 
-    /// <summary>True when a reward at <paramref name="rewardAt"/> falls within [exposure, exposure + window].</summary>
-    public bool Covers(DateTimeOffset rewardAt) => rewardAt >= At && rewardAt - At <= TimeSpan.FromSeconds(WindowSeconds);
+    /// <summary>
+    /// True when a reward at <paramref name="rewardAt"/> falls within [exposure − tolerance, exposure + window].
+    /// The reward's time is the client's and the exposure's the server's, so a reward stamped just before
+    /// its exposure still belongs to it (see <c>Decisions:ClockSkewTolerance</c>).
+    /// </summary>
+    public bool Covers(DateTimeOffset rewardAt, TimeSpan tolerance = default) =>
+        rewardAt >= At - tolerance && rewardAt - At <= TimeSpan.FromSeconds(WindowSeconds);
 
     /// <summary>Reads an exposure event's properties; throws with the reason when one is missing or malformed.</summary>
     public static Exposure From(InteractionEvent exposure)
@@ -64,6 +75,8 @@ public sealed record Exposure
             Continuous = properties.GetValueOrDefault(ExposureProperties.RewardKind) == RewardKinds.Continuous,
             WindowSeconds = window >= 1 && window <= maxWindow ? (long)window : throw new FormatException($"properties.{ExposureProperties.Window}: must be 1 to {maxWindow} seconds"),
             At = exposure.Timestamp,
+            DefinitionVersion = Optional(properties, ExposureProperties.DefinitionVersion),
+            Iteration = Optional(properties, ExposureProperties.Iteration),
             Guardrails = properties.GetValueOrDefault(ExposureProperties.Guardrails) is { Length: > 0 } guardrails
                 ? [.. guardrails.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
                 : [],
@@ -88,6 +101,14 @@ public sealed record Exposure
             [ExposureProperties.RewardKind] = Continuous ? RewardKinds.Continuous : RewardKinds.Binary,
             [ExposureProperties.Window] = WindowSeconds.ToString(CultureInfo.InvariantCulture),
             [ExposureProperties.Guardrails] = string.Join(',', Guardrails),
+            [ExposureProperties.DefinitionVersion] = DefinitionVersion.ToString(CultureInfo.InvariantCulture),
+            [ExposureProperties.Iteration] = Iteration.ToString(CultureInfo.InvariantCulture),
         },
     };
+
+    // Exposures logged before versions and iterations were carry neither: they read as 0, like their definitions.
+    private static long Optional(Dictionary<string, string> properties, string name) =>
+        !properties.TryGetValue(name, out var text) || string.IsNullOrEmpty(text) ? 0
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new FormatException($"properties.{name}: must be a whole number of zero or more");
 }

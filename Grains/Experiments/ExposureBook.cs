@@ -9,7 +9,10 @@ public static class ExposureBook
     /// <summary>At most this many experiments' exposures are kept per user.</summary>
     public const int MaxExposures = 64;
 
-    /// <summary>Remembers <paramref name="exposure"/> as the experiment's most recent one (an older, replayed one is ignored).</summary>
+    /// <summary>
+    /// Remembers <paramref name="exposure"/> as the experiment's most recent one. An older one (replayed, or
+    /// decided under an earlier iteration by a silo whose cache lagged) is ignored.
+    /// </summary>
     public static bool Record(List<Exposure> book, Exposure exposure)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -17,7 +20,7 @@ public static class ExposureBook
         var index = book.FindIndex(e => e.ExperimentId == exposure.ExperimentId);
         if (index >= 0)
         {
-            if (book[index].At > exposure.At)
+            if (book[index].At > exposure.At || book[index].Iteration > exposure.Iteration)
             {
                 return false;
             }
@@ -32,9 +35,9 @@ public static class ExposureBook
 
     /// <summary>
     /// Credits a reward of <paramref name="eventType"/> at <paramref name="at"/> to every experiment whose
-    /// most recent exposure expects that reward, covers that time and was not credited yet.
+    /// most recent exposure expects that reward, covers that time (less the clock-skew tolerance) and was not credited yet.
     /// </summary>
-    public static IReadOnlyList<Exposure> Credit(List<Exposure> book, string eventType, DateTimeOffset at)
+    public static IReadOnlyList<Exposure> Credit(List<Exposure> book, string eventType, DateTimeOffset at, TimeSpan tolerance = default)
     {
         ArgumentNullException.ThrowIfNull(book);
 
@@ -42,7 +45,7 @@ public static class ExposureBook
         List<Exposure>? credited = null;
         foreach (var exposure in book)
         {
-            if (!exposure.Credited && exposure.RewardEventType == eventType && exposure.Covers(at))
+            if (!exposure.Credited && exposure.RewardEventType == eventType && exposure.Covers(at, tolerance))
             {
                 exposure.Credited = true;
                 (credited ??= []).Add(exposure);

@@ -22,6 +22,12 @@ public static class ExposureProperties
     public const string RewardKind = "rewardKind";
     public const string Window = "attributionWindowSeconds";
 
+    /// <summary>The definition version the decision was made under.</summary>
+    public const string DefinitionVersion = "definitionVersion";
+
+    /// <summary>The definition's iteration: credits of an earlier one never count in a later one.</summary>
+    public const string Iteration = "iteration";
+
     /// <summary>The experiment's guardrail event types, comma-separated.</summary>
     public const string Guardrails = "guardrails";
 }

@@ -14,6 +14,9 @@ public sealed record Participation
 
     public DateTimeOffset FirstAt { get; init; }
 
+    /// <summary>The definition iteration the user enrolled in; a later iteration enrols the user afresh.</summary>
+    public long Iteration { get; init; }
+
     public long WindowSeconds { get; init; }
 
     public string RewardEventType { get; init; } = "";
@@ -31,5 +34,6 @@ public sealed record Participation
     /// <summary>Per guardrail, events seen since the first exposure.</summary>
     public double[] GuardrailCounts { get; set; } = [];
 
-    public bool Covers(DateTimeOffset at) => at >= FirstAt && at - FirstAt <= TimeSpan.FromSeconds(WindowSeconds);
+    /// <summary>True when <paramref name="at"/> (client time) falls within [first exposure − tolerance, first exposure + window].</summary>
+    public bool Covers(DateTimeOffset at, TimeSpan tolerance = default) => at >= FirstAt - tolerance && at - FirstAt <= TimeSpan.FromSeconds(WindowSeconds);
 }

@@ -8,27 +8,36 @@ public static class ParticipationBook
 {
     public const int MaxParticipations = 64;
 
-    /// <summary>True once the user has been exposed to the experiment (a later exposure joins nothing).</summary>
-    public static bool Participates(List<Participation> book, string experimentId)
+    /// <summary>
+    /// True once the user has been exposed to the experiment in <paramref name="iteration"/> or a later one:
+    /// such an exposure joins nothing. An earlier iteration's participation does not count.
+    /// </summary>
+    public static bool Participates(List<Participation> book, string experimentId, long iteration = 0)
     {
         ArgumentNullException.ThrowIfNull(book);
-        return book.Exists(p => p.ExperimentId == experimentId);
+        return book.Exists(p => p.ExperimentId == experimentId && p.Iteration >= iteration);
     }
 
-    /// <summary>Opens the user's participation at the first exposure; null when the user already participates.</summary>
+    /// <summary>
+    /// Opens the user's participation at the first exposure of the exposure's iteration, replacing one of an
+    /// earlier iteration; null when the user already participates.
+    /// </summary>
     public static ArmCredit? Join(List<Participation> book, Exposure exposure, double covariate)
     {
         ArgumentNullException.ThrowIfNull(exposure);
-        if (Participates(book, exposure.ExperimentId))
+        if (Participates(book, exposure.ExperimentId, exposure.Iteration))
         {
             return null;
         }
 
+        // A new iteration enrols the user afresh: nothing of the earlier one may count in it.
+        book.RemoveAll(p => p.ExperimentId == exposure.ExperimentId);
         book.Add(new Participation
         {
             ExperimentId = exposure.ExperimentId,
             Variant = exposure.Variant,
             FirstAt = exposure.At,
+            Iteration = exposure.Iteration,
             WindowSeconds = exposure.WindowSeconds,
             RewardEventType = exposure.RewardEventType,
             Continuous = exposure.Continuous,
@@ -44,6 +53,7 @@ public static class ParticipationBook
         return new ArmCredit
         {
             Variant = exposure.Variant,
+            Iteration = exposure.Iteration,
             Users = 1,
             CovariateSum = covariate,
             CovariateSumOfSquares = covariate * covariate,
@@ -52,7 +62,8 @@ public static class ParticipationBook
     }
 
     /// <summary>The user-level deltas one event causes, per experiment whose window covers it.</summary>
-    public static IReadOnlyList<(string ExperimentId, ArmCredit Credit)> Observe(List<Participation> book, string eventType, double? value, DateTimeOffset at)
+    public static IReadOnlyList<(string ExperimentId, ArmCredit Credit)> Observe(
+        IReadOnlyList<Participation> book, string eventType, double? value, DateTimeOffset at, TimeSpan tolerance = default)
     {
         ArgumentNullException.ThrowIfNull(book);
 
@@ -60,7 +71,7 @@ public static class ParticipationBook
         List<(string, ArmCredit)>? credits = null;
         foreach (var participation in book)
         {
-            if (!participation.Covers(at))
+            if (!participation.Covers(at, tolerance))
             {
                 continue;
             }
@@ -73,6 +84,7 @@ public static class ParticipationBook
                 (credits ??= []).Add((participation.ExperimentId, new ArmCredit
                 {
                     Variant = participation.Variant,
+                    Iteration = participation.Iteration,
                     ConvertedUsers = before == 0 && participation.Value != 0 ? 1 : 0,
                     UserValueSum = delta,
                     UserValueSumOfSquares = (2 * before * delta) + (delta * delta),
@@ -88,6 +100,7 @@ public static class ParticipationBook
                 (credits ??= []).Add((participation.ExperimentId, new ArmCredit
                 {
                     Variant = participation.Variant,
+                    Iteration = participation.Iteration,
                     Guardrails = [new GuardrailCredit { EventType = eventType, Users = count == 0 ? 1 : 0, Sum = 1, SumOfSquares = (2 * count) + 1 }],
                     LastAt = at,
                 }));

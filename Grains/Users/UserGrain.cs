@@ -1,4 +1,5 @@
 using Experimentation.Features;
+using Grains.Decisions;
 using Grains.Experiments;
 using Grains.Interfaces.Events;
 using Grains.Interfaces.Experiments;
@@ -14,15 +15,17 @@ namespace Grains.Users;
 
 /// <summary>
 /// One user's live state: rolling features, the latest exposures and impressions, and the credits
-/// they earn. Exposures count as trials and rewards as successes of the experiment's arms; both
-/// leave as durable messages, combined per partition, so each decision counts exactly once.
+/// they earn. Exposures count as trials and rewards as successes of the experiment's arms
+/// (<see cref="ExperimentAttribution"/>); both leave as durable messages, combined per partition, so
+/// each decision counts exactly once.
 /// </summary>
-public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> options)
+public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> options, IOptions<DecisionOptions> decisions, ExperimentCatalog catalog)
     : Grain<UserState>(GrainStateJsonContext.Default.UserState, GrainStateWriteJsonContext.Default.UserState, () => new UserState()), IUserGrain, IEventConsumer<InteractionEvent>
 {
     /// <summary>The single item-statistics and trending grains every user reports to.</summary>
     public const string GlobalKey = "global";
 
+    private readonly ExperimentAttribution _attribution = new(decisions.Value.ClockSkewTolerance, catalog.IsOutcomeType);
     private UserFeatureModel? _model;
 
     private UserFeatureModel Model => _model ??= State.Features is { } data
@@ -112,30 +115,20 @@ public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> op
 
     private void OnExposure(Exposure exposure)
     {
-        if (!ExposureBook.Record(State.Exposures, exposure))
-        {
-            return;
-        }
-
-        Send<IExperimentGrain, ArmCredits>(exposure.ExperimentId, ArmCredits.Of(new ArmCredit
-        {
-            Variant = exposure.Variant,
-            Segment = exposure.Segment,
-            Trials = 1,
-            LastAt = exposure.At,
-        }));
-
-        if (ParticipationBook.Participates(State.Participations, exposure.ExperimentId))
-        {
-            return;
-        }
-
         // CUPED's covariate: how often the user did the rewarded thing in the 24 h before entering.
-        // The feature view is built only here, at the user's first exposure to the experiment.
-        var covariate = Model.View(time.GetUtcNow()).Counts.TryGetValue(exposure.RewardEventType, out var counts) ? counts.Last24Hours : 0;
-        if (ParticipationBook.Join(State.Participations, exposure, covariate) is { } joined)
+        // The feature view is built only when asked, at the user's first exposure to the experiment.
+        var credits = _attribution.OnExposure(
+            State,
+            exposure,
+            rewardType => Model.View(time.GetUtcNow()).Counts.TryGetValue(rewardType, out var counts) ? counts.Last24Hours : 0);
+        SendCredits(credits);
+    }
+
+    private void SendCredits(IReadOnlyList<(string ExperimentId, ArmCredit Credit)> credits)
+    {
+        foreach (var (experimentId, credit) in credits)
         {
-            Send<IExperimentGrain, ArmCredits>(exposure.ExperimentId, ArmCredits.Of(joined));
+            Send<IExperimentGrain, ArmCredits>(experimentId, ArmCredits.Of(credit));
         }
     }
 
@@ -153,24 +146,7 @@ public sealed class UserGrain(TimeProvider time, IOptions<UserFeatureOptions> op
 
     private void OnOutcome(InteractionEvent payload)
     {
-        foreach (var (experimentId, credit) in ParticipationBook.Observe(State.Participations, payload.Type, payload.Value, payload.Timestamp))
-        {
-            Send<IExperimentGrain, ArmCredits>(experimentId, ArmCredits.Of(credit));
-        }
-
-        foreach (var exposure in ExposureBook.Credit(State.Exposures, payload.Type, payload.Timestamp))
-        {
-            var value = exposure.Continuous ? payload.Value ?? 0 : 1;
-            Send<IExperimentGrain, ArmCredits>(exposure.ExperimentId, ArmCredits.Of(new ArmCredit
-            {
-                Variant = exposure.Variant,
-                Segment = exposure.Segment,
-                Successes = 1,
-                ValueSum = value,
-                ValueSumOfSquares = value * value,
-                LastAt = payload.Timestamp,
-            }));
-        }
+        SendCredits(_attribution.OnOutcome(State, payload.Type, payload.Value, payload.Timestamp));
 
         if (payload.Type != ImpressionEvents.ClickType || string.IsNullOrEmpty(payload.ItemId))
         {

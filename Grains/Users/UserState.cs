@@ -20,6 +20,9 @@ public sealed record UserState
     /// <summary>The user's participation per experiment since the first exposure (user-level analysis).</summary>
     public List<Participation> Participations { get; set; } = [];
 
+    /// <summary>Outcome events of the last clock-skew tolerance, for exposures that arrive after them; null when none.</summary>
+    public List<HeldReward>? HeldRewards { get; set; }
+
     /// <summary>Recent recommendation impressions, for click attribution.</summary>
     public List<Impression> Impressions { get; set; } = [];
 }

@@ -42,16 +42,6 @@ public sealed class ExperimentsApiTests(ApiHostFixture fixture)
         await ProblemAssert.HasFieldErrorsAsync(response, ["variants"], exact: true);
     }
 
-    [Fact]
-    public async Task Put_BodyIdDiffersFromPath_Answers400NamingId()
-    {
-        using var client = fixture.Host.Client();
-
-        using var response = await client.PutAsync("/v1/experiments/one", EventsApiTests.Json(AbTest("other")));
-
-        await ProblemAssert.HasFieldErrorsAsync(response, ["id"], exact: true);
-    }
-
     [Theory]
     [InlineData("GET", "/v1/experiments/bad%20id")]
     [InlineData("GET", "/v1/experiments/bad%20id/results")]

@@ -33,4 +33,20 @@ public sealed class DecisionOptionsValidatorTests
 
         Assert.Equal("Decisions:ExposureDedupSlots is '512': it must be between 1024 and 16777216.", failure);
     }
+
+    [Fact]
+    public void Validate_DefaultClockSkewTolerance_IsFiveSeconds()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), new DecisionOptions().ClockSkewTolerance);
+    }
+
+    [Theory]
+    [InlineData("-00:00:01")]
+    [InlineData("00:05:01")]
+    public void Validate_ClockSkewToleranceOutOfRange_NamesKeyValueAndRule(string tolerance)
+    {
+        var failure = Assert.Single(DecisionOptionsValidator.Validate(new DecisionOptions { ClockSkewTolerance = TimeSpan.Parse(tolerance, System.Globalization.CultureInfo.InvariantCulture) }));
+
+        Assert.Equal($"Decisions:ClockSkewTolerance is '{tolerance}': it must be between 00:00:00 and 00:05:00.", failure);
+    }
 }

@@ -27,4 +27,14 @@ public sealed class ArmCreditsTests
         Assert.Equal(7, combined.Items.Single(i => i.Segment == "device=mobile").Trials);
         Assert.Equal(4, combined.Items.Single(i => i.Variant == "b").Trials);
     }
+
+    [Fact]
+    public void Combine_SameArmOfTwoIterations_KeptApart()
+    {
+        var earlier = ArmCredits.Of(new ArmCredit { Variant = "a", Iteration = 1, Trials = 2 });
+
+        var combined = ArmCredits.Combine(earlier, ArmCredits.Of(new ArmCredit { Variant = "a", Iteration = 2, Trials = 5 }));
+
+        Assert.Equal([(1L, 2L), (2L, 5L)], combined.Items.Select(i => (i.Iteration, i.Trials)));
+    }
 }

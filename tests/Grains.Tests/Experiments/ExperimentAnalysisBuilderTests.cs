@@ -32,18 +32,21 @@ public sealed class ExperimentAnalysisBuilderTests
     }
 
     [Fact]
-    public void Build_NoConversionsAnywhere_UndefinedStatisticsStillSerialize()
+    public void Build_NoConversionsAnywhere_UndefinedStatisticsAreNull()
     {
         var definition = new ExperimentDefinition { Id = "flat", Variants = [new VariantDefinition { Name = "a" }, new VariantDefinition { Name = "b" }] };
-        var results = new ExperimentResults
-        {
-            ExperimentId = "flat",
-            Analysis = ExperimentAnalysisBuilder.Build(definition, [new VariantUserTotals { Users = 20 }, new VariantUserTotals { Users = 20 }]),
-        };
 
-        var json = System.Text.Json.JsonSerializer.Serialize(results, Grains.Interfaces.GrainsJsonContext.Default.ExperimentResults);
+        var analysis = ExperimentAnalysisBuilder.Build(definition, [new VariantUserTotals { Users = 20 }, new VariantUserTotals { Users = 20 }])!;
 
-        Assert.Contains("\"NaN\"", json, StringComparison.Ordinal);
+        var comparison = analysis.Metrics[0].Comparisons.Single();
+        Assert.Equal(new Estimate(null, null, null), comparison.RelativeLift);
+        Assert.Null(comparison.ZScore);
+        Assert.Equal(1, comparison.PValue);
+        Assert.Equal(new Estimate(0, null, null), comparison.ConfidenceSequence);
+        Assert.Equal(0, analysis.Metrics[0].Variants[0].ConversionRate);
+        var json = System.Text.Json.JsonSerializer.Serialize(new ExperimentResults { ExperimentId = "flat", Analysis = analysis }, Grains.Interfaces.GrainsJsonContext.Default.ExperimentResults);
+        Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", json, StringComparison.Ordinal);
     }
 
     [Fact]

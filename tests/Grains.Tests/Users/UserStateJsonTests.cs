@@ -57,6 +57,7 @@ public sealed class UserStateJsonTests
         NextId = 1,
         Exposures = [new Exposure { ExperimentId = "e1", Variant = "b", DecisionId = "d1", Propensity = 0.5, Segment = "all", RewardEventType = "click", WindowSeconds = 3600, At = At, Guardrails = ["purchase"] }],
         Participations = [new Participation { ExperimentId = "e1", Variant = "b", FirstAt = At, WindowSeconds = 3600, RewardEventType = "click", Covariate = 2, Value = 1.5, Guardrails = ["purchase"], GuardrailCounts = [1] }],
+        HeldRewards = [new HeldReward { Type = "click", Value = 2.5, At = At, Credited = ["e1"] }],
         Impressions = [new Impression { ItemId = "i-1", Category = "shoes", DecisionId = "d2", Propensity = 0.25, Segment = "all", At = At, Clicked = true }],
     };
 }
