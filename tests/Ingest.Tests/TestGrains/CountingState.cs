@@ -1,0 +1,13 @@
+using Ingest.Grains;
+
+namespace Ingest.Tests.TestGrains;
+
+[GenerateSerializer, Alias("Ingest.Tests.CountingState")]
+public sealed class CountingState
+{
+    [Id(0)]
+    public Dictionary<string, int> Counts { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(1)]
+    public IngestProgress Progress { get; set; } = new();
+}
