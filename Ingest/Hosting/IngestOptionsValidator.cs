@@ -39,6 +39,11 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add($"Ingest:MaxRetryDelay = {options.MaxRetryDelay}: must be at least Ingest:RetryDelay ({options.RetryDelay}).");
         }
 
+        if (options.InProcessPartitions is < 1 or > 1024)
+        {
+            failures.Add($"Ingest:InProcessPartitions = {options.InProcessPartitions}: must be between 1 and 1024.");
+        }
+
         if (options.StopTimeout <= TimeSpan.Zero)
         {
             failures.Add($"Ingest:StopTimeout = {options.StopTimeout}: must be positive.");

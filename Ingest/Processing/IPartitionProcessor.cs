@@ -7,6 +7,9 @@ public interface IPartitionProcessor : IAsyncDisposable
 {
     PartitionId Partition { get; }
 
+    /// <summary>One past the last committed record: a source may forget records below it.</summary>
+    long NextOffset { get; }
+
     /// <summary>Ends when the processor stops; faults with <see cref="PartitionFencedException"/> when another owner took over.</summary>
     Task Completion { get; }
 

@@ -25,6 +25,9 @@ public sealed class IngestOptions
     /// <summary>How long a revoked partition may take to finish its batch and commit.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Partitions of the in-process source (embedded mode).</summary>
+    public int InProcessPartitions { get; set; } = 4;
+
     /// <summary>The dead-letter topic, <c>&lt;cluster&gt;.dead-letters</c>.</summary>
     public string DeadLetterTopic => $"{ClusterName}.dead-letters";
 }
