@@ -50,7 +50,8 @@ public static class IngestServiceCollectionExtensions
             provider.GetRequiredService<IOptions<IngestOptions>>().Value,
             provider.GetRequiredService<IngestMetrics>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("Ingest.Processing"),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILocalSiloDetails>()?.SiloAddress));
         services.TryAddSingleton<IPartitionProcessorFactory, PartitionProcessorFactory<TGrain, TEvent>>();
         return services;
     }

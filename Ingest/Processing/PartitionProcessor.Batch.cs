@@ -2,6 +2,7 @@ using System.Text;
 using Ingest.Checkpoints;
 using Ingest.Diagnostics;
 using Ingest.Grains;
+using Ingest.Placement;
 
 namespace Ingest.Processing;
 
@@ -77,6 +78,13 @@ public sealed partial class PartitionProcessor<TGrain, TEvent>
     {
         var source = Partition.Source;
         var committed = NextOffset;
+
+        // Only this method's calls carry it: an async method's request context does not flow back out.
+        if (_context.LocalSilo is { } silo)
+        {
+            RequestContext.Set(PartitionLocalPlacement.CallerSiloKey, silo);
+        }
+
         var calls = groups.Select(group => _context.Grains.GetGrain<TGrain>(group.Key)
             .ApplyAsync(new EventBatch<TEvent>(source, committed, [.. group.Value]))).ToArray();
         var results = await Task.WhenAll(calls);

@@ -5,7 +5,10 @@ using Orleans.Serialization;
 
 namespace Ingest.Processing;
 
-/// <summary>What every partition processor of a silo shares.</summary>
+/// <summary>
+/// What every partition processor of a silo shares. <paramref name="LocalSilo"/>, when set, is sent with
+/// grain calls so that <see cref="Placement.PartitionLocalPlacement"/> activates grains here.
+/// </summary>
 public sealed record ProcessorContext<TEvent>(
     IGrainFactory Grains,
     IRecordDecoder<TEvent> Decoder,
@@ -16,4 +19,5 @@ public sealed record ProcessorContext<TEvent>(
     IngestOptions Options,
     IngestMetrics Metrics,
     ILogger Logger,
-    TimeProvider TimeProvider);
+    TimeProvider TimeProvider,
+    SiloAddress? LocalSilo = null);

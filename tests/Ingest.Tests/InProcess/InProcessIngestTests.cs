@@ -1,6 +1,7 @@
 using System.Text;
 using Ingest.Hosting;
 using Ingest.InProcess;
+using Ingest.Placement;
 using Ingest.Tests.Support;
 using Ingest.Tests.TestGrains;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +24,7 @@ public sealed class InProcessIngestTests : IAsyncLifetime
             ["Ingest:MaxBatchSize"] = "25",
         };
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorageAsDefault());
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorageAsDefault().AddPartitionLocalPlacement());
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration.AddInMemoryCollection(settings);

@@ -1,11 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
-using Ingest.Hosting;
-using Ingest.Kafka;
 using Ingest.Tests.Support;
 using Ingest.Tests.TestGrains;
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using TestInfrastructure;
 
@@ -21,24 +18,7 @@ public sealed class KafkaIngestTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await KafkaTopics.CreateAsync(_topic, Partitions);
-        var settings = new Dictionary<string, string?>(RealServices.Instance.ConfigurationKeys)
-        {
-            ["Ingest:ClusterName"] = _cluster,
-            ["Ingest:Topic"] = _topic,
-            ["Ingest:MaxBatchSize"] = "50",
-        };
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorageAsDefault());
-        builder.ConfigureSiloHost((_, host) =>
-        {
-            host.Configuration.AddInMemoryCollection(settings);
-            host.Services
-                .AddIngest<ICountingGrain, CountEvent, TestDecoder>(host.Configuration)
-                .AddPostgresCheckpoints(RealServices.Instance.PostgresConnectionString)
-                .AddOutboxGrainTarget<ICreditGrain>(CountingGrain.CreditKind)
-                .AddKafkaIngest(host.Configuration);
-        });
-        _silo = builder.Build();
+        _silo = KafkaSilos.Build(_cluster, _topic, 1);
         await _silo.DeployAsync();
     }
 

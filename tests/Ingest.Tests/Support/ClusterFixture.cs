@@ -1,3 +1,4 @@
+using Ingest.Placement;
 using Orleans.TestingHost;
 
 namespace Ingest.Tests.Support;
@@ -12,7 +13,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorageAsDefault());
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorageAsDefault().AddPartitionLocalPlacement());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

@@ -10,4 +10,7 @@ public sealed class CountingState
 
     [Id(1)]
     public IngestProgress Progress { get; set; } = new();
+
+    [Id(2)]
+    public CallLocality Locality { get; set; } = new(0, 0);
 }

@@ -8,4 +8,7 @@ public interface ICountingGrain : IPartitionEventGrain<CountEvent>
     /// <summary>How many times each event id was applied.</summary>
     [Alias("GetCounts")]
     Task<Dictionary<string, int>> GetCountsAsync();
+
+    [Alias("GetLocality")]
+    Task<CallLocality> GetLocalityAsync();
 }
