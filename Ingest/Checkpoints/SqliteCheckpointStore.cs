@@ -34,14 +34,23 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
         _timeProvider = timeProvider;
     }
 
-    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => WriteAsync(
-        async (connection, transaction) =>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        // WAL lets reads run beside the writer. The mode is stored in the file and cannot change inside a transaction.
+        await using (var connection = await OpenAsync(cancellationToken))
+        await using (var wal = new SqliteCommand("PRAGMA journal_mode = WAL", connection))
         {
-            await using var ddl = new SqliteCommand(SchemaScript.Read("sqlite.sql"), connection, transaction);
-            await ddl.ExecuteNonQueryAsync(cancellationToken);
-            return true;
-        },
-        cancellationToken);
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using var ddl = new SqliteCommand(SchemaScript.Read("sqlite.sql"), connection, transaction);
+                return await ddl.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
+    }
 
     public Task<PartitionLease> AcquireAsync(PartitionId partition, string owner, CancellationToken cancellationToken)
     {

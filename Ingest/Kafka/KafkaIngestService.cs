@@ -125,7 +125,8 @@ internal sealed partial class KafkaIngestService : BackgroundService
                 return;
             }
 
-            slot.Writer.WaitToWriteAsync(stoppingToken).AsTask().Wait(PollTimeout, CancellationToken.None);
+            // Not cancellable: the loop checks the token, and a cancelled wait would throw from here.
+            slot.Writer.WaitToWriteAsync(CancellationToken.None).AsTask().Wait(PollTimeout, CancellationToken.None);
         }
 
         slot.LastEnqueued = record.Offset;
