@@ -52,6 +52,37 @@ public sealed class KafkaIngestTests : IAsyncLifetime
         Assert.Contains("expected key|id|target", letter.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ingest_SecondSiloJoinsMidStream_RebalancesAndCountsEveryRecordOnce()
+    {
+        var events = new TestEvents(2000);
+        var client = _silo!.Client;
+        using var producer = new ProducerBuilder<Null, byte[]>(ProducerConfig()).Build();
+        foreach (var e in events.Events.Take(1000))
+        {
+            producer.Produce(_topic, new Message<Null, byte[]> { Value = TestEvents.Encode(e) });
+        }
+
+        producer.Flush(TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(async () => await ExactlyOnce.CreditsAppliedAsync(client, events) > 0, TimeSpan.FromSeconds(60), "ingest under way");
+
+        // The join revokes partitions from the first silo in the middle of its work.
+        await _silo.StartAdditionalSiloAsync();
+        await Eventually.TrueAsync(async () => await CheckpointRows.OwnersAsync(_cluster, _topic) == 2, TimeSpan.FromSeconds(60), "both silos own partitions");
+        foreach (var e in events.Events.Skip(1000))
+        {
+            producer.Produce(_topic, new Message<Null, byte[]> { Value = TestEvents.Encode(e) });
+        }
+
+        producer.Flush(TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(
+            async () => await ExactlyOnce.CreditsAppliedAsync(client, events) >= events.Events.Count,
+            TimeSpan.FromSeconds(120),
+            "every credit applied");
+
+        await ExactlyOnce.AssertAsync(client, events);
+    }
+
     public async Task DisposeAsync()
     {
         if (_silo is not null)

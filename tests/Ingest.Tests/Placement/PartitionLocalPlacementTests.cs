@@ -1,7 +1,6 @@
 using Confluent.Kafka;
 using Ingest.Tests.Support;
 using Ingest.Tests.TestGrains;
-using Npgsql;
 using Orleans.TestingHost;
 using TestInfrastructure;
 using Xunit.Abstractions;
@@ -25,7 +24,7 @@ public sealed class PartitionLocalPlacementTests(ITestOutputHelper output) : IAs
     [Fact]
     public async Task Ingest_TwoSilosSharingFourPartitions_CountsOnceAndCallsGrainsLocally()
     {
-        await Eventually.TrueAsync(async () => await OwnersAsync() == 2, TimeSpan.FromSeconds(60), "both silos own partitions");
+        await Eventually.TrueAsync(async () => await CheckpointRows.OwnersAsync(_cluster, _topic) == 2, TimeSpan.FromSeconds(60), "both silos own partitions");
         var events = new TestEvents(400, keys: 16);
         using (var producer = new ProducerBuilder<string, byte[]>(Producer()).Build())
         {
@@ -60,17 +59,6 @@ public sealed class PartitionLocalPlacementTests(ITestOutputHelper output) : IAs
         {
             await _silos.DisposeAsync();
         }
-    }
-
-    private async Task<long> OwnersAsync()
-    {
-        await using var connection = new NpgsqlConnection(RealServices.Instance.PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT count(DISTINCT owner) FROM ingest_partitions WHERE cluster = @cluster AND topic = @topic", connection);
-        command.Parameters.AddWithValue("cluster", _cluster);
-        command.Parameters.AddWithValue("topic", _topic);
-        return (long)(await command.ExecuteScalarAsync() ?? 0L);
     }
 
     private static ProducerConfig Producer()
