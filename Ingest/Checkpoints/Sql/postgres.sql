@@ -1,0 +1,26 @@
+-- Ingest checkpoints and outbox (PostgreSQL). Idempotent: every statement is IF NOT EXISTS.
+-- One row per (cluster, topic, partition): the owner's epoch fences every commit and delete.
+CREATE TABLE IF NOT EXISTS ingest_partitions (
+    cluster       text        NOT NULL,
+    topic         text        NOT NULL,
+    partition     integer     NOT NULL,
+    epoch         bigint      NOT NULL,
+    owner         text        NOT NULL,
+    acquired_at   timestamptz NOT NULL,
+    next_offset   bigint      NOT NULL DEFAULT 0,
+    next_sequence bigint      NOT NULL DEFAULT 1,
+    committed_at  timestamptz NULL,
+    PRIMARY KEY (cluster, topic, partition)
+);
+
+-- Messages committed with the offset that passed their record, until delivered.
+CREATE TABLE IF NOT EXISTS ingest_outbox (
+    cluster     text    NOT NULL,
+    topic       text    NOT NULL,
+    partition   integer NOT NULL,
+    sequence    bigint  NOT NULL,
+    target_kind text    NOT NULL,
+    target_key  text    NOT NULL,
+    envelope    bytea   NOT NULL,
+    PRIMARY KEY (cluster, topic, partition, sequence)
+);
