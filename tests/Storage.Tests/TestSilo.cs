@@ -25,7 +25,8 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<TestSilo> StartAsync(string clusterId, Action<ISiloBuilder> configure)
+    /// <summary>Starts a silo; <paramref name="localhostClustering"/> false leaves clustering to <paramref name="configure"/>.</summary>
+    public static async Task<TestSilo> StartAsync(string clusterId, Action<ISiloBuilder> configure, bool localhostClustering = false)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -36,7 +37,15 @@ public sealed class TestSilo : IAsyncDisposable
                 options.ClusterId = clusterId;
                 options.ServiceId = clusterId;
             });
-            silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
+            if (localhostClustering)
+            {
+                silo.UseLocalhostClustering(FreePort(), FreePort(), null, clusterId, clusterId);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
+            }
+
             configure(silo);
         });
 
