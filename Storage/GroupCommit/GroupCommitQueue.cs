@@ -17,6 +17,8 @@ internal sealed class GroupCommitQueue(
     TimeProvider timeProvider,
     ILogger logger)
 {
+    private const int MinimumExtraGroup = 16;
+
     private readonly object _gate = new();
     private List<PendingWrite> _pending = [];
     private int _activeCommitters;
@@ -61,7 +63,7 @@ internal sealed class GroupCommitQueue(
     private int ReserveCommitters()
     {
         var start = 0;
-        while (_holds == 0 && _activeCommitters < maxConcurrentGroups && _pending.Count > start * maxGroupSize)
+        while (_holds == 0 && _activeCommitters < maxConcurrentGroups && _pending.Count > start * maxGroupSize && WorthAnotherGroup(start))
         {
             _activeCommitters++;
             start++;
@@ -69,6 +71,11 @@ internal sealed class GroupCommitQueue(
 
         return start;
     }
+
+    // A second group in flight pays off only when it is not tiny: each group costs a round trip and
+    // a commit flush of its own, so a handful of writes is cheaper waiting for the committer in flight.
+    private bool WorthAnotherGroup(int starting) =>
+        _activeCommitters + starting == 0 || _pending.Count - (starting * maxGroupSize) >= MinimumExtraGroup;
 
     private void StartCommitters(int count)
     {

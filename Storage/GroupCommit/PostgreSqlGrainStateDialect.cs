@@ -39,7 +39,7 @@ internal sealed class PostgreSqlGrainStateDialect(string connectionString) : IGr
             JOIN input AS i ON i.state_name = n.state_name AND i.grain_id = n.grain_id
         """;
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _dataSource = CreateDataSource(connectionString);
 
     public int MaxConcurrentGroups(int configured) => configured;
 
@@ -95,4 +95,18 @@ internal sealed class PostgreSqlGrainStateDialect(string connectionString) : IGr
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    // The group statement is parsed and planned once per connection instead of once per group,
+    // unless the connection string already chose its own preparation settings.
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 8;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.Build();
+    }
 }

@@ -12,7 +12,7 @@ public static class ProductStorageSiloBuilderExtensions
     /// <item><c>Storage:Provider</c>: <c>GroupCommit</c> (default) or <c>AdoNet</c> (Orleans' stock provider).</item>
     /// <item><c>ConnectionStrings:Postgres</c>: when set, state lives in PostgreSQL.</item>
     /// <item><c>Storage:SqlitePath</c>: otherwise, the SQLite file (default <c>orleans-grains.db</c> in the working directory).</item>
-    /// <item><c>Storage:MaxGroupSize</c> (1-10000, default 512) and <c>Storage:MaxConcurrentGroups</c> (1-64, default 2; PostgreSQL only): group-commit tuning.</item>
+    /// <item><c>Storage:MaxGroupSize</c> (1-10000, default 512) and <c>Storage:MaxConcurrentGroups</c> (1-64, default 1; PostgreSQL only): group-commit tuning.</item>
     /// </list>
     /// </summary>
     public static ISiloBuilder AddProductStorage(this ISiloBuilder builder, IConfiguration configuration)
