@@ -65,6 +65,11 @@ public abstract class StorageProviderFixture : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Lets a fixture run the same contract under other group-commit settings.</summary>
+    protected virtual void Tune(GroupCommitStorageOptions options)
+    {
+    }
+
     private void AddProvider(ISiloBuilder silo, string connectionString)
     {
         if (UsesGroupCommit)
@@ -73,6 +78,7 @@ public abstract class StorageProviderFixture : IAsyncLifetime, IDisposable
             {
                 options.Database = Database;
                 options.ConnectionString = connectionString;
+                Tune(options);
             });
             return;
         }
