@@ -54,6 +54,9 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, ILifecycleParticipa
     /// <summary>Writes and clears committed (or rejected as stale) so far, over all groups.</summary>
     public long CommittedRows => _metrics.CommittedRows;
 
+    /// <summary>Round-trip time of all groups so far, summed: divided by <see cref="CommittedGroups"/>, the time one group takes.</summary>
+    public TimeSpan CommitTime => _metrics.CommitTime;
+
     internal GroupCommitQueue Queue => _queue ?? throw new InvalidOperationException($"Grain storage '{_name}' is used before the silo started it.");
 
     /// <summary>The factory <c>AddGrainStorage</c> calls for a named provider.</summary>

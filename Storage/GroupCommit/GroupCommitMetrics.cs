@@ -17,6 +17,7 @@ internal sealed class GroupCommitMetrics
     private readonly Histogram<double> _commitSeconds;
     private long _committedGroups;
     private long _committedRows;
+    private long _commitTicks;
 
     public GroupCommitMetrics(IMeterFactory? meterFactory, string providerName)
     {
@@ -32,10 +33,13 @@ internal sealed class GroupCommitMetrics
 
     public long CommittedRows => Interlocked.Read(ref _committedRows);
 
+    public TimeSpan CommitTime => TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks));
+
     public void Committed(int rows, int conflicts, TimeSpan elapsed)
     {
         Interlocked.Increment(ref _committedGroups);
         Interlocked.Add(ref _committedRows, rows);
+        Interlocked.Add(ref _commitTicks, elapsed.Ticks);
         _groups.Add(1, _provider);
         _rowsPerGroup.Record(rows, _provider);
         _commitSeconds.Record(elapsed.TotalSeconds, _provider);

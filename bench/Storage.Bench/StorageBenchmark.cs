@@ -58,14 +58,17 @@ internal static class StorageBenchmark
             foreach (var (name, _, groupCommit) in order)
             {
                 var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(name);
-                var (groupsBefore, rowsBefore) = Groups(storage);
+                var (groupsBefore, rowsBefore, commitBefore) = Groups(storage);
                 var cpuBefore = CpuMeter.Read();
                 var (writes, elapsed) = await WriteLoad.RunAsync(storage, $"{name}-r{round}", writers, duration);
                 var cpuAfter = CpuMeter.Read();
                 var rate = writes / elapsed.TotalSeconds;
                 rates[name].Add(rate);
-                var (groups, rows) = Groups(storage);
-                var grouping = groupCommit ? $", {(double)(rows - rowsBefore) / Math.Max(1, groups - groupsBefore):F1} writes per round trip" : string.Empty;
+                var (groups, rows, commit) = Groups(storage);
+                var trips = Math.Max(1, groups - groupsBefore);
+                var grouping = groupCommit
+                    ? $", {(double)(rows - rowsBefore) / trips:F1} writes per round trip of {(commit - commitBefore).TotalMilliseconds / trips:F2} ms"
+                    : string.Empty;
                 var siloCpu = (cpuAfter.Process - cpuBefore.Process).TotalMicroseconds / writes;
                 var postgresCpu = (cpuAfter.Postgres - cpuBefore.Postgres).TotalMicroseconds / writes;
                 Console.WriteLine($"round {round} {name,-24}: {rate,10:N0} writes/s ({writes:N0} writes in {elapsed.TotalSeconds:F2} s{grouping}); CPU per write: silo {siloCpu:F0} µs, PostgreSQL {postgresCpu:F0} µs");
@@ -102,8 +105,10 @@ internal static class StorageBenchmark
         Console.WriteLine($"state: {size:N0} bytes with {serializer.GetType().Name}, {perWrite:F1} µs CPU to serialize");
     }
 
-    private static (long Groups, long Rows) Groups(IGrainStorage storage) =>
-        storage is GroupCommitGrainStorage groupCommit ? (groupCommit.CommittedGroups, groupCommit.CommittedRows) : (0, 0);
+    private static (long Groups, long Rows, TimeSpan Commit) Groups(IGrainStorage storage) =>
+        storage is GroupCommitGrainStorage groupCommit
+            ? (groupCommit.CommittedGroups, groupCommit.CommittedRows, groupCommit.CommitTime)
+            : (0, 0, TimeSpan.Zero);
 
     // Long enough for tiered JIT to reach the optimised code of both providers' write paths: with
     // one second, the first measured round still cost about three times the silo CPU per write.
