@@ -1,0 +1,4 @@
+namespace Storage.Tests.Contract;
+
+public sealed class GroupCommitPostgreSqlContractTests(GroupCommitPostgreSqlFixture fixture)
+    : GroupCommitContractTests<GroupCommitPostgreSqlFixture>(fixture);

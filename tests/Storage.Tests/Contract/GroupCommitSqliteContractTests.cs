@@ -1,0 +1,4 @@
+namespace Storage.Tests.Contract;
+
+public sealed class GroupCommitSqliteContractTests(GroupCommitSqliteFixture fixture)
+    : GroupCommitContractTests<GroupCommitSqliteFixture>(fixture);
