@@ -5,8 +5,6 @@ internal static class PostgresCheckpointSql
 {
     // Serialises silos creating the tables at once: concurrent CREATE TABLE IF NOT EXISTS can still
     // collide on the catalog's unique index.
-    public const string SchemaLock = "SELECT pg_advisory_xact_lock(7310452262077160257)";
-
     public const string Acquire = """
         INSERT INTO ingest_partitions AS p (cluster, topic, partition, epoch, owner, acquired_at)
         VALUES (@cluster, @topic, @partition, 1, @owner, @now)

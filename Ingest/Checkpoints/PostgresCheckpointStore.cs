@@ -1,5 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
+using Storage;
+using Storage.Migrations;
 
 namespace Ingest.Checkpoints;
 
@@ -10,6 +12,7 @@ namespace Ingest.Checkpoints;
 /// </summary>
 public sealed class PostgresCheckpointStore : ICheckpointStore, IAsyncDisposable
 {
+    private readonly string _connectionString;
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _timeProvider;
 
@@ -17,6 +20,7 @@ public sealed class PostgresCheckpointStore : ICheckpointStore, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        _connectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(WithTransactionTimeout(connectionString));
         _timeProvider = timeProvider;
     }
@@ -37,22 +41,8 @@ public sealed class PostgresCheckpointStore : ICheckpointStore, IAsyncDisposable
         return builder.ConnectionString;
     }
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var schemaLock = new NpgsqlCommand(PostgresCheckpointSql.SchemaLock, connection, transaction))
-        {
-            await schemaLock.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var ddl = new NpgsqlCommand(SchemaScript.Read("postgres.sql"), connection, transaction))
-        {
-            await ddl.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) =>
+        SchemaMigrator.MigrateAsync(StorageDatabase.PostgreSql, _connectionString, cancellationToken: cancellationToken);
 
     public async Task<PartitionLease> AcquireAsync(PartitionId partition, string owner, CancellationToken cancellationToken)
     {

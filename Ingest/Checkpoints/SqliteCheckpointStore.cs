@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Storage;
+using Storage.Migrations;
 
 namespace Ingest.Checkpoints;
 
@@ -43,13 +45,16 @@ public sealed class SqliteCheckpointStore : ICheckpointStore, IDisposable
             await wal.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await WriteAsync(
-            async (connection, transaction) =>
-            {
-                await using var ddl = new SqliteCommand(SchemaScript.Read("sqlite.sql"), connection, transaction);
-                return await ddl.ExecuteNonQueryAsync(cancellationToken);
-            },
-            cancellationToken);
+        // Serialised with this store's writers: the migrator's lock would otherwise contend with them.
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await SchemaMigrator.MigrateAsync(StorageDatabase.Sqlite, _connectionString, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     public Task<PartitionLease> AcquireAsync(PartitionId partition, string owner, CancellationToken cancellationToken)

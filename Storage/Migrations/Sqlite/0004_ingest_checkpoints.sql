@@ -1,5 +1,5 @@
--- Ingest checkpoints and outbox (SQLite). Idempotent: every statement is IF NOT EXISTS.
--- One row per (cluster, topic, partition): the owner's epoch fences every commit and delete.
+-- Ingest checkpoints and outbox. IF NOT EXISTS: databases that ran the connector before this
+-- migration existed already have the tables.
 CREATE TABLE IF NOT EXISTS ingest_partitions (
     cluster       TEXT    NOT NULL,
     topic         TEXT    NOT NULL,
