@@ -31,6 +31,15 @@ internal sealed class BenchDatabases : IAsyncDisposable
         return Postgres;
     }
 
+    /// <summary>Clears the dead row versions the previous run left, so each run starts from the same table state.</summary>
+    public async Task VacuumPostgresAsync()
+    {
+        await using var connection = new NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("VACUUM (ANALYZE) grain_state, OrleansStorage", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<string> CreateSqliteAsync(string name)
     {
         var path = Path.Combine(Path.GetTempPath(), $"{_schema}-{name}.db");

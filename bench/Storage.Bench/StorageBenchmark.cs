@@ -55,8 +55,13 @@ internal static class StorageBenchmark
                 order = [.. order.Chunk(2).SelectMany(pair => pair.Reverse())];
             }
 
-            foreach (var (name, _, groupCommit) in order)
+            foreach (var (name, database, groupCommit) in order)
             {
+                if (database == StorageDatabase.PostgreSql)
+                {
+                    await databases.VacuumPostgresAsync();
+                }
+
                 var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(name);
                 var (groupsBefore, rowsBefore, commitBefore) = Groups(storage);
                 var cpuBefore = CpuMeter.Read();
