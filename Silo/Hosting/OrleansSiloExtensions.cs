@@ -1,4 +1,7 @@
+using System.Net;
+using Orleans.Configuration;
 using Orleans.Dashboard;
+using Storage.Hosting;
 
 namespace Silo.Hosting;
 
@@ -8,23 +11,68 @@ public static class OrleansSiloExtensions
     /// <summary>Where the Orleans Dashboard is mounted; the project's own page is at <c>/dashboard/</c>.</summary>
     public const string DashboardPath = "/orleans";
 
+    public const string AdvertisedAddressKey = "Orleans:Endpoints:AdvertisedIPAddress";
+
     /// <summary>
     /// Adds the silo. <c>Cluster:Name</c> is both its cluster id and its service id, so clusters and
     /// test runs sharing a database or a machine never join each other. Its ports come from
-    /// <see cref="SiloPorts"/>.
+    /// <see cref="SiloPorts"/>. With <c>ConnectionStrings:Postgres</c> and <c>Kafka:BootstrapServers</c>
+    /// set, membership is Orleans' ADO.NET clustering on PostgreSQL; otherwise the silo is a cluster
+    /// of one (localhost clustering). Grain state goes through the project's storage
+    /// (<see cref="ProductStorageSiloBuilderExtensions.AddProductStorage"/>), whose schema
+    /// migrations run before clustering starts.
     /// </summary>
     public static WebApplicationBuilder AddOrleansSilo(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var cluster = builder.Configuration[$"{Runtime.Hosting.ClusterOptions.SectionName}:Name"] ?? new Runtime.Hosting.ClusterOptions().Name;
-        var ports = SiloPorts.Resolve(builder.Configuration);
+        var configuration = builder.Configuration;
+        var cluster = configuration[$"{Runtime.Hosting.ClusterOptions.SectionName}:Name"] ?? new Runtime.Hosting.ClusterOptions().Name;
+        var ports = SiloPorts.Resolve(configuration);
+        var postgres = configuration.GetConnectionString("Postgres");
+        var clusterMode = !string.IsNullOrWhiteSpace(postgres) && !string.IsNullOrWhiteSpace(configuration["Kafka:BootstrapServers"]);
         builder.UseOrleans(silo =>
         {
-            // Localhost clustering for now, in both modes: no product grain runs on Orleans yet, so a
-            // cluster-mode silo is a cluster of one until membership moves to PostgreSQL.
-            silo.UseLocalhostClustering(ports.Silo, ports.Gateway, serviceId: cluster, clusterId: cluster);
+            silo.AddProductStorage(configuration);
+            if (clusterMode)
+            {
+                silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.ConnectionString = postgres;
+                });
+                silo.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = cluster;
+                    options.ServiceId = cluster;
+                });
+                silo.Configure<EndpointOptions>(options =>
+                {
+                    options.SiloPort = ports.Silo;
+                    options.GatewayPort = ports.Gateway;
+
+                    // A silo that serves HTTP on loopback only is one of a cluster on this machine:
+                    // its peers reach it on loopback too, whatever addresses the host has.
+                    if (configuration[AdvertisedAddressKey] is null && ServesLoopbackOnly(configuration["urls"]))
+                    {
+                        options.AdvertisedIPAddress = IPAddress.Loopback;
+                    }
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(ports.Silo, ports.Gateway, serviceId: cluster, clusterId: cluster);
+            }
+
             silo.AddDashboard();
         });
         return builder;
+    }
+
+    private static bool ServesLoopbackOnly(string? urls)
+    {
+        var hosts = (urls ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(url => Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri : null)
+            .ToList();
+        return hosts.All(uri => uri is not null && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address))));
     }
 }

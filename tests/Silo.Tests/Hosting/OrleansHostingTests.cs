@@ -39,6 +39,42 @@ public sealed class OrleansHostingTests
         Assert.True(await probe.MetricAsync(silo, "orleans_gateway_connected_clients") >= 1, "the Orleans meter is exported at /metrics");
     }
 
+    [Fact]
+    public async Task ClusterModeSilos_SameClusterName_FormOneOrleansClusterThroughPostgres()
+    {
+        var cluster = RealServices.UniqueName("orleans-pg");
+        var environment = ClusterProbe.SiloEnvironment(cluster);
+        using var probe = new ClusterProbe();
+        using var first = SiloProcess.Start(environment, "pg-a");
+        using var second = SiloProcess.Start(environment, "pg-b");
+        await Eventually.TrueAsync(() => probe.IsReadyAsync(first), TimeSpan.FromSeconds(90), $"first silo ready (log: {first.LogPath})");
+        await Eventually.TrueAsync(() => probe.IsReadyAsync(second), TimeSpan.FromSeconds(90), $"second silo ready (log: {second.LogPath})");
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client => client
+            .UseAdoNetClustering(options =>
+            {
+                options.Invariant = "Npgsql";
+                options.ConnectionString = RealServices.Instance.PostgresConnectionString;
+            })
+            .Configure<Orleans.Configuration.ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster;
+                options.ServiceId = cluster;
+            }));
+        using var client = builder.Build();
+        await client.StartAsync();
+        var management = client.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+        Dictionary<SiloAddress, SiloStatus> hosts = [];
+        await Eventually.TrueAsync(
+            async () => (hosts = await management.GetHosts(onlyActive: true)).Count == 2,
+            TimeSpan.FromSeconds(60),
+            "both silos active in one cluster");
+
+        Assert.All(hosts.Keys, silo => Assert.True(System.Net.IPAddress.IsLoopback(silo.Endpoint.Address), $"{silo} advertises loopback, as its HTTP does"));
+    }
+
     private static async Task<IHost> ConnectAsync(int gatewayPort, string cluster)
     {
         var builder = Host.CreateApplicationBuilder();
