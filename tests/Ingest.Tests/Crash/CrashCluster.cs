@@ -20,6 +20,7 @@ public sealed class CrashCluster : IAsyncDisposable
     public const int Waves = 6;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly List<SiloProcess> _silos = [];
+    private readonly Dictionary<SiloProcess, int> _siloPorts = [];
     private readonly IProducer<byte[], byte[]> _producer;
     private IHost? _client;
 
@@ -54,17 +55,22 @@ public sealed class CrashCluster : IAsyncDisposable
 
     public SiloProcess StartSilo(string name)
     {
+        var siloPort = SiloProcess.FreePort();
         var environment = new Dictionary<string, string?>(RealServices.Instance.Settings.ToDictionary(pair => pair.Key, pair => (string?)pair.Value))
         {
             ["Cluster__Name"] = Name,
             ["Ingest__Topic"] = Topic,
-            ["Orleans__Endpoints__SiloPort"] = SiloProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans__Endpoints__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__Endpoints__GatewayPort"] = SiloProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var silo = SiloProcess.Start(environment, name, "tests/Ingest.TestSilo");
         _silos.Add(silo);
+        _siloPorts[silo] = siloPort;
         return silo;
     }
+
+    /// <summary>The Orleans silo-to-silo port of a silo this cluster started: its <c>SiloAddress</c>'s port.</summary>
+    public int SiloPort(SiloProcess silo) => _siloPorts[silo];
 
     public async Task WaitReadyAsync(params SiloProcess[] silos)
     {
@@ -88,8 +94,10 @@ public sealed class CrashCluster : IAsyncDisposable
                 options.ConnectionString = RealServices.Instance.PostgresConnectionString;
             });
 
-            // The default minute would keep offering a killed silo's gateway.
+            // The default minute would keep offering a killed silo's gateway, and the default 30 s
+            // response timeout would hold a call sent to it that long.
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
         });
         _client = builder.Build();
         using var timeout = new CancellationTokenSource(Patience);
