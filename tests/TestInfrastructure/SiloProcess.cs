@@ -111,11 +111,14 @@ public sealed class SiloProcess : IDisposable
     /// <summary>The Silo build output, built by the test project's reference to Silo.</summary>
     public static string SiloAssemblyPath() => HostAssemblyPath("Silo");
 
-    /// <summary>The build output of a host project (Silo, Api), built by the test project's reference to it.</summary>
+    /// <summary>
+    /// The build output of a host project (Silo, Api, or a folder path such as tests/Ingest.TestSilo,
+    /// whose last segment names the assembly), built by the test project's reference to it.
+    /// </summary>
     public static string HostAssemblyPath(string project)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(RealServices.RepositoryRoot(), project, "bin", configuration, "net10.0", project + ".dll");
+        var path = Path.Combine(RealServices.RepositoryRoot(), project, "bin", configuration, "net10.0", Path.GetFileName(project) + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the {project} project first.", path);
     }
 

@@ -2,7 +2,7 @@ using Ingest.Hosting;
 using Ingest.Kafka;
 using Ingest.Processing;
 using Ingest.Tests.Support;
-using Ingest.Tests.TestGrains;
+using Ingest.TestGrains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using Ingest.Hosting;
 using Ingest.InProcess;
 using Ingest.Placement;
 using Ingest.Tests.Support;
-using Ingest.Tests.TestGrains;
+using Ingest.TestGrains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using Ingest.Tests.Support;
-using Ingest.Tests.TestGrains;
+using Ingest.TestGrains;
 using Orleans.TestingHost;
 using TestInfrastructure;
 

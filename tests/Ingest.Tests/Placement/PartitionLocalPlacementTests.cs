@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using Ingest.Tests.Support;
-using Ingest.Tests.TestGrains;
+using Ingest.TestGrains;
 using Orleans.TestingHost;
 using TestInfrastructure;
 using Xunit.Abstractions;

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Ingest.Checkpoints;
 using Ingest.Processing;
 using Ingest.Tests.Support;
-using Ingest.Tests.TestGrains;
+using Ingest.TestGrains;
 using TestInfrastructure;
 
 namespace Ingest.Tests.Processing;

@@ -1,4 +1,4 @@
-using Ingest.Tests.TestGrains;
+using Ingest.TestGrains;
 
 namespace Ingest.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Ingest.Hosting;
 using Ingest.Kafka;
 using Ingest.Placement;
-using Ingest.Tests.TestGrains;
+using Ingest.TestGrains;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using TestInfrastructure;

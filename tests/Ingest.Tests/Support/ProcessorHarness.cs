@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Ingest.Checkpoints;
 using Ingest.Diagnostics;
 using Ingest.Processing;
-using Ingest.Tests.TestGrains;
+using Ingest.TestGrains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Serialization;

@@ -1,8 +1,7 @@
 using System.Text;
 using Ingest.Processing;
-using Ingest.Tests.TestGrains;
 
-namespace Ingest.Tests.Support;
+namespace Ingest.TestGrains;
 
 /// <summary>Decodes <c>key|id|creditTarget</c>; anything else is rejected.</summary>
 public sealed class TestDecoder : IRecordDecoder<CountEvent>

@@ -1,7 +1,7 @@
 using Ingest.Grains;
 using Ingest.Placement;
 
-namespace Ingest.Tests.TestGrains;
+namespace Ingest.TestGrains;
 
 /// <summary>
 /// Counts every event it applies, by id, without deduplicating ids: only the protocol's

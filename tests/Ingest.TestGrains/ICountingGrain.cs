@@ -1,6 +1,6 @@
 using Ingest.Grains;
 
-namespace Ingest.Tests.TestGrains;
+namespace Ingest.TestGrains;
 
 [Alias("Ingest.Tests.ICountingGrain")]
 public interface ICountingGrain : IPartitionEventGrain<CountEvent>

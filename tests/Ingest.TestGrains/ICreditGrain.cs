@@ -1,6 +1,6 @@
 using Ingest.Grains;
 
-namespace Ingest.Tests.TestGrains;
+namespace Ingest.TestGrains;
 
 [Alias("Ingest.Tests.ICreditGrain")]
 public interface ICreditGrain : IOutboxTargetGrain

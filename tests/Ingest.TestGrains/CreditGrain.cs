@@ -1,6 +1,6 @@
 using Ingest.Grains;
 
-namespace Ingest.Tests.TestGrains;
+namespace Ingest.TestGrains;
 
 /// <summary>An outbox target that applies each credit once, by the per-source sequence mark.</summary>
 public sealed class CreditGrain([PersistentState("credits")] IPersistentState<CreditState> state) : Grain, ICreditGrain

@@ -1,4 +1,4 @@
-namespace Ingest.Tests.TestGrains;
+namespace Ingest.TestGrains;
 
 /// <summary>Ingest calls a grain received from a processor on its own silo, and from other silos.</summary>
 [GenerateSerializer, Immutable, Alias("Ingest.Tests.CallLocality")]

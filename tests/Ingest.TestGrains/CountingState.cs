@@ -1,6 +1,6 @@
 using Ingest.Grains;
 
-namespace Ingest.Tests.TestGrains;
+namespace Ingest.TestGrains;
 
 [GenerateSerializer, Alias("Ingest.Tests.CountingState")]
 public sealed class CountingState

@@ -1,4 +1,4 @@
-namespace Ingest.Tests.TestGrains;
+namespace Ingest.TestGrains;
 
 /// <summary>The outbox message a counted event sends to its credit target.</summary>
 [GenerateSerializer, Immutable, Alias("Ingest.Tests.Credit")]
