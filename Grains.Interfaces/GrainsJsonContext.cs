@@ -21,6 +21,7 @@ namespace Grains.Interfaces;
 [JsonSerializable(typeof(Experiments.SampleSizePlan))]
 [JsonSerializable(typeof(Recommendations.ItemStats))]
 [JsonSerializable(typeof(List<Trending.TrendingEntry>))]
+[JsonSerializable(typeof(Trending.TrendingResponse))]
 [JsonSerializable(typeof(ValidationError))]
 [JsonSerializable(typeof(EventsAccepted))]
 [JsonSerializable(typeof(Cluster.ClusterStatus))]

@@ -40,6 +40,7 @@ public static class ApiHostingExtensions
         app.MapExperimentsApi();
         app.MapDecideApi();
         app.MapRecommendApi();
+        app.MapTrendingApi();
         app.MapClusterApi();
         return app;
     }

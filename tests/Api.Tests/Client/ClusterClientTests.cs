@@ -26,7 +26,7 @@ public sealed class ClusterClientTests(ClusterFixture cluster)
         {
             var grain = client.GetGrain<IUserGrain>(user);
             UserFeatures? features = null;
-            await Eventually.TrueAsync(async () => (features = await grain.GetFeaturesAsync()).TotalEvents >= 1, ClusterFixture.Patience, $"{user} via the client");
+            await Eventually.StableAsync(async () => (features = await grain.GetFeaturesAsync()).TotalEvents, total => total >= 1, ClusterFixture.Patience, $"{user} via the client");
             Assert.Equal(1, features!.TotalEvents);
             Assert.Equal(user, features.UserId);
         }

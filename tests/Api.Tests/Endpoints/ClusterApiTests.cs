@@ -35,7 +35,7 @@ public sealed class ClusterApiTests(ApiHostFixture fixture)
 
         var document = await client.GetStringAsync("/openapi/v1.json");
 
-        foreach (var path in new[] { "/v1/events", "/v1/users/{userId}/features", "/v1/users/{userId}", "/v1/experiments", "/v1/experiments/{id}", "/v1/experiments/{id}/stop", "/v1/experiments/{id}/results", "/v1/decide", "/v1/recommend", "/v1/cluster" })
+        foreach (var path in new[] { "/v1/events", "/v1/users/{userId}/features", "/v1/users/{userId}", "/v1/experiments", "/v1/experiments/{id}", "/v1/experiments/{id}/stop", "/v1/experiments/{id}/results", "/v1/decide", "/v1/recommend", "/v1/trending", "/v1/cluster" })
         {
             Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
         }

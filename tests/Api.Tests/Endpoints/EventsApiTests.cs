@@ -125,9 +125,11 @@ public sealed class EventsApiTests(ApiHostFixture fixture)
 
     internal static async Task<UserFeatures> WaitForEventsAsync(HttpClient client, string userId, long events)
     {
+        // Settled, not just reached: callers assert the exact count, which a duplicate would exceed a moment later.
         UserFeatures? features = null;
-        await Eventually.TrueAsync(
-            async () => (features = await client.GetFromJsonAsync($"/v1/users/{userId}/features", GrainsJsonContext.Default.UserFeatures))!.TotalEvents >= events,
+        await Eventually.StableAsync(
+            async () => (features = await client.GetFromJsonAsync($"/v1/users/{userId}/features", GrainsJsonContext.Default.UserFeatures))!.TotalEvents,
+            total => total >= events,
             ApiHost.Patience,
             $"{userId} has {events} events");
         return features!;

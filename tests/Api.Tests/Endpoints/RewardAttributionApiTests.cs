@@ -44,11 +44,15 @@ public sealed class RewardAttributionApiTests(ApiHostFixture fixture)
         }
 
         ExperimentResults? results = null;
-        await Eventually.TrueAsync(
-            async () => (results = await client.GetFromJsonAsync($"/v1/experiments/{experiment}/results", GrainsJsonContext.Default.ExperimentResults))!.Variants.Sum(v => v.Conversions) >= Users
-                && results.Variants.Sum(v => v.Exposures) >= Users + 1,
+        await Eventually.StableAsync(
+            async () =>
+            {
+                results = await client.GetFromJsonAsync($"/v1/experiments/{experiment}/results", GrainsJsonContext.Default.ExperimentResults);
+                return (Exposures: results!.Variants.Sum(v => v.Exposures), Conversions: results.Variants.Sum(v => v.Conversions), Converted: results.Analysis?.Metrics[0].Variants.Sum(v => v.ConvertedUsers));
+            },
+            counts => counts.Conversions >= Users && counts.Exposures >= Users + 1 && counts.Converted >= Users,
             ApiHost.Patience,
-            "every conversion credited");
+            "every conversion credited, and no more");
 
         Assert.Equal(Users + 1, results!.Variants.Sum(v => v.Exposures));
         Assert.Equal(Users, results.Variants.Sum(v => v.Conversions));

@@ -66,9 +66,13 @@ public sealed class GatewayEndToEndTests(ClusterFixture cluster)
         Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
 
         ExperimentResults? results = null;
-        await Eventually.TrueAsync(
-            async () => (results = await admin.GetFromJsonAsync("/v1/experiments/gw-checkout/results", GrainsJsonContext.Default.ExperimentResults))!
-                .Variants.Sum(v => v.Conversions) >= 1,
+        await Eventually.StableAsync(
+            async () =>
+            {
+                results = await admin.GetFromJsonAsync("/v1/experiments/gw-checkout/results", GrainsJsonContext.Default.ExperimentResults);
+                return (Exposures: results!.Variants.Sum(v => v.Exposures), Conversions: results.Variants.Sum(v => v.Conversions));
+            },
+            counts => counts.Conversions >= 1,
             ClusterFixture.Patience,
             $"the conversion is credited ({cluster.Logs})");
         Assert.Equal(1, results!.Variants.Sum(v => v.Exposures));

@@ -11,6 +11,7 @@ public sealed class ApiKeyAuthenticationTests(ApiKeyFixture fixture) : IClassFix
     [InlineData("POST", "/v1/events")]
     [InlineData("POST", "/v1/decide")]
     [InlineData("POST", "/v1/recommend")]
+    [InlineData("GET", "/v1/trending")]
     [InlineData("GET", "/v1/experiments")]
     [InlineData("GET", "/v1/cluster")]
     [InlineData("DELETE", "/v1/users/u1")]

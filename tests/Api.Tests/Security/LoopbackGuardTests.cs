@@ -1,3 +1,4 @@
+using System.Net;
 using Api.Security;
 using Api.Tests.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -71,13 +72,17 @@ public sealed class LoopbackGuardTests
     }
 
     [Fact]
-    public async Task Start_KeysOnAllInterfaces_Starts()
+    public async Task Start_KeysOnAllInterfaces_ServesKeyedRequests()
     {
         var settings = ApiHost.WithKeys();
         settings["urls"] = "http://0.0.0.0:0";
 
         await using var host = await ApiHost.StartAsync(settings);
+        using var client = new HttpClient { BaseAddress = new UriBuilder(host.Address) { Host = "127.0.0.1" }.Uri, Timeout = ApiHost.Patience };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiHost.ServiceKey);
+        using var response = await client.GetAsync("/v1/users/u1/features");
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(host.Logs.Lines, line => line.Contains("No API keys", StringComparison.Ordinal));
     }
 }

@@ -42,11 +42,15 @@ public sealed class ExperimentFlowTests
 
         var grain = silo.Grains.GetGrain<IExperimentGrain>("checkout");
         ExperimentResults? results = null;
-        await Eventually.TrueAsync(
-            async () => (results = await grain.GetResultsAsync())!.Variants.Sum(v => v.Conversions) >= converters.Count && results.Variants.Sum(v => v.Exposures) >= users.Count
-                && results.Analysis?.Metrics[0].Variants.Sum(v => v.ConvertedUsers) >= converters.Count,
+        await Eventually.StableAsync(
+            async () =>
+            {
+                results = await grain.GetResultsAsync();
+                return (Exposures: results!.Variants.Sum(v => v.Exposures), Conversions: results.Variants.Sum(v => v.Conversions), Converted: results.Analysis?.Metrics[0].Variants.Sum(v => v.ConvertedUsers));
+            },
+            counts => counts.Conversions >= converters.Count && counts.Exposures >= users.Count && counts.Converted >= converters.Count,
             GrainsSilo.Patience,
-            "exposures and conversions credited");
+            "exposures and conversions credited, and no more");
 
         Assert.Equal(definition.Version, results!.Version);
         Assert.Equal(users.Count, results.Variants.Sum(v => v.Exposures));
@@ -114,7 +118,7 @@ public sealed class ExperimentFlowTests
         ]);
         var user = silo.Grains.GetGrain<IUserGrain>("ann");
         UserFeatures? features = null;
-        await Eventually.TrueAsync(async () => (features = await user.GetFeaturesAsync()).TotalEvents >= 2, GrainsSilo.Patience, "features of ann");
+        await Eventually.StableAsync(async () => (features = await user.GetFeaturesAsync()).TotalEvents, total => total >= 2, GrainsSilo.Patience, "features of ann");
 
         Assert.Equal(2, features!.TotalEvents);
         Assert.Equal(1, features.Counts["click"]["1m"]);

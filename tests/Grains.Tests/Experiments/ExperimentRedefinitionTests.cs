@@ -40,11 +40,15 @@ public sealed class ExperimentRedefinitionTests
         await silo.ProduceAsync(again.Take(4).Select(u => Conversion(u, $"new-{u}", now.AddSeconds(10))));
 
         ExperimentResults? results = null;
-        await Eventually.TrueAsync(
-            async () => (results = await grain.GetResultsAsync())!.Variants.Sum(v => v.Exposures) >= again.Count && results.Variants.Sum(v => v.Conversions) >= 4
-                && results.Analysis?.Metrics[0].Variants.Sum(v => v.ConvertedUsers) >= 4,
+        await Eventually.StableAsync(
+            async () =>
+            {
+                results = await grain.GetResultsAsync();
+                return (Exposures: results!.Variants.Sum(v => v.Exposures), Conversions: results.Variants.Sum(v => v.Conversions), Converted: results.Analysis?.Metrics[0].Variants.Sum(v => v.ConvertedUsers));
+            },
+            counts => counts.Exposures >= again.Count && counts.Conversions >= 4 && counts.Converted >= 4,
             GrainsSilo.Patience,
-            "iteration 2 exposures and conversions");
+            "iteration 2 exposures and conversions, and no more");
 
         Assert.Equal((0L, 1L, 1L), (first.Iteration, second.Iteration, results!.Iteration));
         Assert.Equal(again.Count, results.Variants.Sum(v => v.Exposures));

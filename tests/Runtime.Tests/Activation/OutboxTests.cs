@@ -87,7 +87,7 @@ public sealed class OutboxTests
     {
         var grain = silo.Grains.GetGrain<ITotalGrain>(TotalGrain.TheKey);
         TotalSnapshot? last = null;
-        await Eventually.TrueAsync(async () => (last = await grain.GetAsync()).Events >= events, ClusterTestKit.Patience, $"total of {events} events (last: {last})");
+        await Eventually.StableAsync(async () => (last = await grain.GetAsync()).Events, total => total >= events, ClusterTestKit.Patience, $"total of {events} events");
         return last!;
     }
 }

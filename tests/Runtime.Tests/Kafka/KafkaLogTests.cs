@@ -79,7 +79,7 @@ public sealed class KafkaLogTests : IAsyncLifetime
         await _log.Producer.FlushAsync(CancellationToken.None);
         using var member = new Member(_log, RealServices.UniqueName("group"), [_events, _internal]);
 
-        await Eventually.TrueAsync(() => member.Records.Count >= 400, Patience, "all 400 records consumed");
+        await Eventually.StableAsync(() => Task.FromResult(member.Records.Count), count => count >= 400, Patience, "all 400 records consumed, and no more");
 
         Assert.Equal(400, member.Records.Count);
         foreach (var partition in member.Records.GroupBy(record => (record.Topic, record.Partition)))
@@ -103,7 +103,7 @@ public sealed class KafkaLogTests : IAsyncLifetime
         await _log.Producer.FlushAsync(CancellationToken.None);
         using var member = new Member(_log, RealServices.UniqueName("group"), [_events], new() { [new TopicPartitionId(_events, 3)] = 6 });
 
-        await Eventually.TrueAsync(() => member.Records.Count >= 14, Patience, "14 records consumed");
+        await Eventually.StableAsync(() => Task.FromResult(member.Records.Count), count => count >= 14, Patience, "14 records consumed, and no more");
 
         Assert.Equal([6L, 7L, 8L, 9L], member.Records.Where(r => r.Partition == 3).Select(r => r.Offset));
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), member.Records.Where(r => r.Partition == 4).Select(r => r.Offset));
