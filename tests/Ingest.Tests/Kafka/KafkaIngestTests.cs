@@ -39,10 +39,8 @@ public sealed class KafkaIngestTests : IAsyncLifetime
         }
 
         var client = _silo!.Client;
-        await Eventually.TrueAsync(
-            async () => await ExactlyOnce.CreditsAppliedAsync(client, events) >= events.Events.Count,
-            TimeSpan.FromSeconds(90),
-            "every credit applied");
+        // Stable, not merely reached: a credit applied twice would show up as a count past the total.
+        await Eventually.StableAsync(() => ExactlyOnce.CreditsAppliedAsync(client, events), applied => applied >= events.Events.Count, TimeSpan.FromSeconds(90), "every credit applied");
 
         Assert.Equal(Partitions, partitions.Count);
         await ExactlyOnce.AssertAsync(client, events);
@@ -75,10 +73,8 @@ public sealed class KafkaIngestTests : IAsyncLifetime
         }
 
         producer.Flush(TimeSpan.FromSeconds(30));
-        await Eventually.TrueAsync(
-            async () => await ExactlyOnce.CreditsAppliedAsync(client, events) >= events.Events.Count,
-            TimeSpan.FromSeconds(120),
-            "every credit applied");
+        // Stable, not merely reached: a credit applied twice would show up as a count past the total.
+        await Eventually.StableAsync(() => ExactlyOnce.CreditsAppliedAsync(client, events), applied => applied >= events.Events.Count, TimeSpan.FromSeconds(120), "every credit applied");
 
         await ExactlyOnce.AssertAsync(client, events);
     }

@@ -35,10 +35,8 @@ public sealed class PartitionLocalPlacementTests(ITestOutputHelper output) : IAs
         }
 
         var client = _silos!.Client;
-        await Eventually.TrueAsync(
-            async () => await ExactlyOnce.CreditsAppliedAsync(client, events) >= events.Events.Count,
-            TimeSpan.FromSeconds(90),
-            "every credit applied");
+        // Stable, not merely reached: a credit applied twice would show up as a count past the total.
+        await Eventually.StableAsync(() => ExactlyOnce.CreditsAppliedAsync(client, events), applied => applied >= events.Events.Count, TimeSpan.FromSeconds(90), "every credit applied");
 
         await ExactlyOnce.AssertAsync(client, events);
         var (local, remote) = (0, 0);
