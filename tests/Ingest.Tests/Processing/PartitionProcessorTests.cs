@@ -32,20 +32,23 @@ public sealed class PartitionProcessorTests(ClusterFixture fixture) : IDisposabl
         var events = new TestEvents(100);
         var crashing = new FaultyCheckpointStore(_harness.Store) { CrashOnCommit = 2 };
 
+        long committed;
         await using (var first = await _harness.StartAsync(events.Records(), crashing, "first"))
         {
             await Assert.ThrowsAsync<SimulatedCrashException>(() => first.Completion);
-            Assert.Equal(20, first.NextOffset);
+            committed = first.NextOffset;
         }
 
-        // The grains hold records of the batch whose commit never happened.
+        // The grains hold records of the batch whose commit never happened. Where the batches end
+        // depends on how many records the source had when each began, so only the order is certain.
         var applied = 0;
         foreach (var key in events.Keys)
         {
             applied += (await _harness.Client.GetGrain<ICountingGrain>(key).GetCountsAsync()).Count;
         }
 
-        Assert.Equal(40, applied);
+        Assert.InRange(committed, 1, 99);
+        Assert.True(applied > committed, $"the grains applied {applied} records, beyond the {committed} committed");
         await using var second = await _harness.StartAsync(events.Records(), owner: "second");
         await _harness.WaitUntilDoneAsync(second, 100);
         await ExactlyOnce.AssertAsync(_harness.Client, events);
