@@ -65,6 +65,7 @@ public static class OrleansSiloExtensions
 
             silo.AddDashboard();
         });
+        builder.Services.AddHealthChecks().AddCheck<OrleansSiloHealthCheck>("orleans-silo", tags: ["ready"]);
         return builder;
     }
 
