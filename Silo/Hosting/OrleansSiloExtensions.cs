@@ -69,11 +69,8 @@ public static class OrleansSiloExtensions
         return builder;
     }
 
-    private static bool ServesLoopbackOnly(string? urls)
-    {
-        var hosts = (urls ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(url => Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri : null)
-            .ToList();
-        return hosts.All(uri => uri is not null && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address))));
-    }
+    // Without urls, Kestrel listens on localhost:5000.
+    private static bool ServesLoopbackOnly(string? urls) =>
+        SiloPorts.ListenUrls(urls ?? "http://localhost:5000") is { Count: > 0 } listen
+        && listen.All(uri => uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address)));
 }

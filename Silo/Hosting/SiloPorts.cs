@@ -50,18 +50,13 @@ public readonly record struct SiloPorts(int Silo, int Gateway)
     }
 
     /// <summary>The port of the first URL in an ASP.NET Core <c>urls</c> value, or null when it names none.</summary>
-    public static int? HttpPort(string? urls)
-    {
-        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        if (first is null)
-        {
-            return null;
-        }
+    public static int? HttpPort(string? urls) => ListenUrls(urls) is [var first, ..] ? first.Port : null;
 
-        // Kestrel accepts wildcard hosts ("http://*:5000", "http://+:5000") that Uri rejects.
-        var parsable = first.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
-        return Uri.TryCreate(parsable, UriKind.Absolute, out var uri) ? uri.Port : null;
-    }
+    /// <summary>The URLs of an ASP.NET Core <c>urls</c> value; wildcard hosts ("*", "+") read as 0.0.0.0, and what does not parse is left out.</summary>
+    public static IReadOnlyList<Uri> ListenUrls(string? urls) =>
+        [.. (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(url => Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri : null)
+            .OfType<Uri>()];
 
     // ASPNETCORE_HTTP_PORTS: ports without a scheme, "8080;8081". Absent both, Kestrel listens on 5000.
     private static int? HttpPortOf(string? ports) =>
